@@ -1,0 +1,78 @@
+"""Views and mixins shared by the public pages of every app."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import get_language, override
+from django.views.generic import DetailView, TemplateView
+
+from events.models import Event
+from newsroom.languages import get_by_translated_slug, language_codes, slug_in_language
+from organizations.models import Organization
+from releases.models import PressRelease
+
+
+class PublicQuerysetMixin:
+    """Staff may preview anything; everyone else reads ``live()`` only, so a
+    release that is not live is a 404 for the public."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.user.is_staff or not hasattr(queryset, "live"):
+            return queryset
+        return queryset.live()
+
+
+class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
+    """A detail page reached by its slug in any language; a slug that is not the
+    item's address in the reader's language redirects to that address."""
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        item = get_by_translated_slug(queryset, self.kwargs["slug"])
+        if item is None:
+            raise Http404
+        return item
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if slug_in_language(self.object) != self.kwargs["slug"]:
+            return redirect(self.object, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context["alternate_urls"] = alternate_urls(item)
+        if hasattr(item, "content_language"):
+            content_language = item.content_language()
+            context.update(
+                content_language=content_language,
+                original_language=item.original_language,
+                is_fallback=content_language != get_language(),
+            )
+        return context
+
+
+def alternate_urls(item):
+    """The item's address in each language (its slug differs per language)."""
+    urls = {}
+    for code in language_codes():
+        with override(code):
+            urls[code] = item.get_absolute_url()
+    return urls
+
+
+class HomeView(TemplateView):
+    template_name = "newsroom/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_releases"] = (
+            PressRelease.objects.live().select_related("issuing_organization")[:10]
+        )
+        context["upcoming_events"] = Event.objects.live().upcoming()[:5]
+        context["issuing_organizations"] = Organization.objects.filter(
+            issued_releases__in=PressRelease.objects.live()
+        ).distinct()
+        return context

@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from newsroom.admin_mixins import ContentAdmin
+
+from .models import Appointment, Organization, Person, PressContact, Role
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ContentAdmin):
+    list_display = ["name", "acronym", "kind", "parent"]
+    list_filter = ["kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name_fr", "name_nl", "name_de", "name_en", "acronym_fr", "acronym_nl"]
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind", "parent"]}),
+        (_("About"), {"fields": ["description", "website", "logo"]}),
+    ]
+
+
+class AppointmentInline(admin.TabularInline):
+    model = Appointment
+    extra = 0
+    autocomplete_fields = ["role"]
+    fields = ["role", "started_on", "ended_on"]
+
+
+@admin.register(Person)
+class PersonAdmin(ContentAdmin):
+    list_display = ["full_name", "slug"]
+    search_fields = ["first_name", "last_name"]
+    inlines = [AppointmentInline]
+    fields = ["first_name", "last_name", "slug", "portrait", "bio"]
+
+
+class RoleAppointmentInline(AppointmentInline):
+    autocomplete_fields = ["person"]
+    fields = ["person", "started_on", "ended_on"]
+
+
+@admin.register(Role)
+class RoleAdmin(ContentAdmin):
+    list_display = ["title", "organization"]
+    list_filter = ["organization"]
+    list_select_related = ["organization"]
+    search_fields = ["title_fr", "title_nl", "title_de", "title_en"]
+    autocomplete_fields = ["organization"]
+    inlines = [RoleAppointmentInline]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(VersionAdmin):
+    """Mostly edited inline on a person; listed here for the speaker look-ups."""
+
+    list_display = ["person", "role", "started_on", "ended_on", "is_current"]
+    list_select_related = ["person", "role"]
+    list_filter = ["role__organization"]
+    search_fields = [
+        "person__first_name", "person__last_name",
+        "role__title_fr", "role__title_nl", "role__title_de", "role__title_en",
+    ]
+    autocomplete_fields = ["person", "role"]
+    date_hierarchy = "started_on"
+
+    @admin.display(boolean=True, description=_("current"))
+    def is_current(self, obj):
+        return obj.is_current
+
+
+@admin.register(PressContact)
+class PressContactAdmin(ContentAdmin):
+    list_display = ["name", "function", "organization", "email", "phone"]
+    list_select_related = ["organization"]
+    list_filter = ["organization"]
+    search_fields = ["name", "email", "organization__name_fr", "organization__name_nl"]
+    autocomplete_fields = ["organization"]

@@ -1,0 +1,247 @@
+"""Who speaks in a release: organizations, people, the roles they hold and when."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.languages import (
+    fill_translated_slugs,
+    slug_in_language,
+    validate_unique_translated_slugs,
+)
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        FEDERAL_PUBLIC_SERVICE = "fps", _("Federal public service")
+        PLATFORM = "platform", _("Platform")
+        MINISTERIAL_CABINET = "cabinet", _("Ministerial cabinet")
+        AGENCY = "agency", _("Agency")
+        EU_INSTITUTION = "eu_institution", _("EU institution")
+        EU_PROGRAMME = "eu_programme", _("EU programme")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True,
+        help_text=_("As used in this language, e.g. SPF in French and FOD in Dutch."),
+    )
+    slug = models.SlugField(
+        _("address"), max_length=200, blank=True,
+        help_text=_("The last part of the page address. Made from the name if left empty."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("part of"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+        help_text=_("The organization this one belongs to, e.g. BELINCOSOC is part of the "
+                    "SPF Sécurité sociale."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": slug_in_language(self)})
+
+    def ancestors(self):
+        """From the top of the hierarchy down to this organization's parent."""
+        chain, node = [], self.parent
+        while node is not None and node not in chain:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+    def clean(self):
+        super().clean()
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {"parent": _("An organization cannot be part of itself.")}
+                )
+            node = node.parent
+        validate_unique_translated_slugs(self)
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self, source="name")
+        super().save(*args, **kwargs)
+
+
+class Person(models.Model):
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    slug = models.SlugField(
+        _("address"), max_length=200, unique=True, blank=True,
+        help_text=_("The last part of the page address. Made from the name if left empty."),
+    )
+    portrait = models.ImageField(_("portrait"), upload_to="people/portraits/", blank=True)
+    bio = models.TextField(_("short biography"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self):
+        return reverse("organizations:person", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify(self.full_name) or "person"
+            candidate, n = base, 2
+            while Person.objects.exclude(pk=self.pk).filter(slug=candidate).exists():
+                candidate, n = f"{base}-{n}", n + 1
+            self.slug = candidate
+        super().save(*args, **kwargs)
+
+
+class Role(models.Model):
+    """A position, e.g. "Minister of Social Affairs", whoever holds it."""
+
+    title = models.CharField(_("title"), max_length=250)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"),
+        on_delete=models.PROTECT, related_name="roles",
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def on(self, day):
+        """Appointments held on ``day``."""
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day), started_on__lte=day)
+
+    def current(self):
+        return self.on(timezone.localdate())
+
+
+class Appointment(models.Model):
+    """A person holding a role for a period. Quotes point here, so the role
+    shown next to a quote stays the one held that day, whatever reshuffle follows."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    role = models.ForeignKey(
+        Role, verbose_name=_("role"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    started_on = models.DateField(_("started on"))
+    ended_on = models.DateField(
+        _("ended on"), null=True, blank=True, help_text=_("Leave empty while in office.")
+    )
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        ordering = ["-started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="appointment_ends_after_it_starts",
+                violation_error_message=_("An appointment cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        period = f"{self.started_on:%Y}–{self.ended_on:%Y}" if self.ended_on else (
+            f"{self.started_on:%Y}–"
+        )
+        return f"{self.person}, {self.role} ({period})"
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
+
+    def held_on(self, day):
+        return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)
+
+    def overlapping(self):
+        """Other appointments to the same role whose period meets this one."""
+        if self.role_id is None or self.started_on is None:
+            return Appointment.objects.none()
+        others = Appointment.objects.filter(role_id=self.role_id).exclude(pk=self.pk)
+        others = others.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=self.started_on))
+        if self.ended_on is not None:
+            others = others.filter(started_on__lte=self.ended_on)
+        return others
+
+    def clean(self):
+        super().clean()
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("An appointment cannot end before it starts.")})
+        clash = self.overlapping().select_related("person").first()
+        if clash is None:
+            return
+        values = {
+            "role": self.role,
+            "person": clash.person,
+            "start": clash.started_on.strftime("%d/%m/%Y"),
+            "end": clash.ended_on.strftime("%d/%m/%Y") if clash.ended_on else "",
+        }
+        if clash.ended_on:
+            message = _("%(role)s is held by %(person)s from %(start)s to %(end)s: "
+                        "a role has one holder at a time.")
+        else:
+            message = _("%(role)s is held by %(person)s since %(start)s: "
+                        "a role has one holder at a time.")
+        raise ValidationError(message % values)
+
+
+class PressContact(models.Model):
+    """Someone journalists can call about a release."""
+
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
+        related_name="press_contacts",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    languages = models.CharField(
+        _("languages spoken"), max_length=50, blank=True, help_text=_("e.g. FR, NL, EN")
+    )
+
+    class Meta:
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organization.acronym or self.organization.name})"
+
+    def clean(self):
+        super().clean()
+        if not self.email and not self.phone:
+            raise ValidationError(_("Give at least an e-mail address or a telephone number."))

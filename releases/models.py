@@ -1,0 +1,229 @@
+"""Press releases: what the press office publishes."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from newsroom.languages import (
+    MultilingualContent,
+    fill_translated_slugs,
+    language_name,
+    localized,
+    slug_in_language,
+    validate_unique_translated_slugs,
+)
+from newsroom.publishing import Publishable, Status
+from newsroom.richtext import RichTextField
+from organizations.models import Appointment, Organization, PressContact
+
+
+def require_original_language(item, field, release):
+    """A part of a release (a quote, a link) must exist in the release's original language."""
+    if not (localized(item, field, release.original_language) or "").strip():
+        raise ValidationError(
+            {build_localized_fieldname(field, release.original_language): _(
+                "Required in the release's original language (%(language)s)."
+            ) % {"language": language_name(release.original_language)}}
+        )
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        validate_unique_translated_slugs(self)
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self, source="name")
+        super().save(*args, **kwargs)
+
+
+class PressRelease(MultilingualContent, Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("address"), max_length=200, blank=True,
+        help_text=_("The last part of the page address in this language. Made from the title "
+                    "if left empty, and kept when the title changes so links keep working."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True,
+        help_text=_("One or two sentences that sum up the release; shown in lists and feeds."),
+    )
+    body = RichTextField(_("body"), blank=True)
+
+    number = models.PositiveIntegerField(
+        _("number"), null=True, blank=True, editable=False,
+        help_text=_("Given when the release is first published: the n-th release of its year."),
+    )
+    number_year = models.PositiveSmallIntegerField(
+        _("year of the number"), null=True, blank=True, editable=False
+    )
+
+    issuing_organization = models.ForeignKey(
+        Organization, verbose_name=_("issued by"), on_delete=models.PROTECT,
+        related_name="issued_releases",
+    )
+    related_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("related organizations"), blank=True,
+        related_name="related_releases",
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="releases"
+    )
+    press_contacts = models.ManyToManyField(
+        PressContact, verbose_name=_("press contacts"), blank=True,
+        through="ReleaseContact", related_name="releases",
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    translation_required_fields = ("title", "lead", "body")
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ["-publish_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number_year", "number"], name="release_number_unique_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"#{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("releases:detail", kwargs={"slug": slug_in_language(self)})
+
+    @property
+    def reference(self):
+        """The release number as the press office writes it, e.g. "12/2017"."""
+        if self.number is None:
+            return ""
+        return f"{self.number}/{self.number_year}"
+
+    def clean(self):
+        super().clean()
+        validate_unique_translated_slugs(self)
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self)
+        if self.number is None and self.status == Status.PUBLISHED and self.publish_at:
+            self._save_with_new_number(*args, **kwargs)
+        else:
+            super().save(*args, **kwargs)
+
+    def _save_with_new_number(self, *args, **kwargs):
+        """Number the release within the year of its publication (Brussels time).
+
+        Numbers are given at publication, not at creation, so abandoned drafts
+        leave no gaps. Two editors publishing at once both try the next number;
+        the unique constraint makes the loser take the one after.
+        """
+        year = timezone.localtime(self.publish_at).year
+        for _attempt in range(5):
+            latest = PressRelease.objects.filter(number_year=year).aggregate(n=Max("number"))["n"]
+            self.number, self.number_year = (latest or 0) + 1, year
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                self.number = self.number_year = None
+        raise IntegrityError("Could not give the release a number; please try again.")
+
+
+class Quote(models.Model):
+    release = models.ForeignKey(
+        PressRelease, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    appointment = models.ForeignKey(
+        Appointment, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="quotes",
+        help_text=_("The person and the role they held on the day of the release."),
+    )
+    text = models.TextField(_("quoted text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.appointment.person}: {self.text[:60]}"
+
+    def clean(self):
+        super().clean()
+        release = getattr(self, "release", None)
+        if release is None:
+            return
+        require_original_language(self, "text", release)
+        if release.publish_at is None or self.appointment_id is None:
+            return
+        day = timezone.localtime(release.publish_at).date()
+        if not self.appointment.held_on(day):
+            raise ValidationError(
+                {"appointment": _("%(appointment)s was not held on %(day)s, the release date.")
+                 % {"appointment": self.appointment, "day": day.strftime("%d/%m/%Y")}}
+            )
+
+
+class ReleaseLink(models.Model):
+    """A "more information" link."""
+
+    release = models.ForeignKey(
+        PressRelease, verbose_name=_("release"), on_delete=models.CASCADE, related_name="links"
+    )
+    label = models.CharField(_("label"), max_length=200)
+    url = models.URLField(_("address (URL)"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("more-information link")
+        verbose_name_plural = _("more-information links")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if getattr(self, "release", None) is not None:
+            require_original_language(self, "label", self.release)
+
+
+class ReleaseContact(models.Model):
+    release = models.ForeignKey(
+        PressRelease, verbose_name=_("release"), on_delete=models.CASCADE,
+        related_name="contact_links",
+    )
+    contact = models.ForeignKey(
+        PressContact, verbose_name=_("press contact"), on_delete=models.PROTECT
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "contact"], name="release_contact_once"),
+        ]
+
+    def __str__(self):
+        return str(self.contact)

@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event
+from newsroom.publishing import Status
+from organizations.models import Appointment, Organization, Person, Role
+from releases.models import PressRelease
+
+
+def brussels(*args):
+    """An aware datetime in Brussels time: ``brussels(2017, 5, 30, 9)``."""
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+@pytest.fixture
+def organization(db):
+    return Organization.objects.create(
+        name_fr="SPF Sécurité sociale", name_nl="FOD Sociale Zekerheid", kind="fps"
+    )
+
+
+@pytest.fixture
+def person(db):
+    return Person.objects.create(first_name="Maggie", last_name="De Block")
+
+
+@pytest.fixture
+def role(organization):
+    return Role.objects.create(
+        title_fr="Ministre des Affaires sociales", title_nl="Minister van Sociale Zaken",
+        organization=organization,
+    )
+
+
+@pytest.fixture
+def appointment(person, role):
+    return Appointment.objects.create(
+        person=person, role=role, started_on=datetime.date(2014, 10, 11),
+        ended_on=datetime.date(2020, 9, 30),
+    )
+
+
+@pytest.fixture
+def make_release(organization):
+    counter = iter(range(1, 10_000))
+
+    def make(publish_at=None, status=Status.PUBLISHED, **fields):
+        n = next(counter)
+        defaults = {
+            "title_fr": f"Communiqué {n}",
+            "lead_fr": f"Chapeau {n}",
+            "body_fr": f"<p>Texte {n}</p>",
+            "original_language": "fr",
+            "issuing_organization": organization,
+        }
+        defaults.update(fields)
+        if publish_at is None and status == Status.PUBLISHED:
+            publish_at = timezone.now() - datetime.timedelta(days=1)
+        return PressRelease.objects.create(status=status, publish_at=publish_at, **defaults)
+
+    return make
+
+
+@pytest.fixture
+def make_event(organization):
+    counter = iter(range(1, 10_000))
+
+    def make(starts_at=None, status=Status.PUBLISHED, publish_at=None, **fields):
+        n = next(counter)
+        starts_at = starts_at or timezone.now() + datetime.timedelta(days=7)
+        if publish_at is None and status == Status.PUBLISHED:
+            publish_at = timezone.now() - datetime.timedelta(days=1)
+        return Event.objects.create(
+            title_fr=f"Conférence {n}", starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=3), status=status,
+            publish_at=publish_at, **fields,
+        )
+
+    return make
+
+
+@pytest.fixture
+def demo(db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    return PressRelease.objects.get(slug_fr="spf-securite-sociale-soutient-socieux")

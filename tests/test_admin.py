@@ -1,0 +1,135 @@
+"""The admin press officers work in: every page renders, and what they post is kept clean."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from reversion.models import Version
+
+from releases.models import PressRelease
+from tests.newsroom.test_richtext import HOSTILE
+
+REGISTERED = sorted(
+    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry
+)
+
+
+@pytest.fixture
+def staff_client(client, demo, admin_user):
+    from django.contrib.auth.models import Group
+
+    Group.objects.get_or_create(name="Editors")
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.mark.parametrize("app_label,model_name", REGISTERED)
+def test_every_admin_page_renders(staff_client, app_label, model_name):
+    from django.apps import apps
+
+    model = apps.get_model(app_label, model_name)
+    changelist = reverse(f"admin:{app_label}_{model_name}_changelist")
+    assert staff_client.get(changelist).status_code == 200
+    assert staff_client.get(reverse(f"admin:{app_label}_{model_name}_add")).status_code == 200
+    item = model._default_manager.first()
+    assert item is not None, f"the demo has no {model_name}"
+    change = reverse(f"admin:{app_label}_{model_name}_change", args=[item.pk])
+    assert staff_client.get(change).status_code == 200
+    history = reverse(f"admin:{app_label}_{model_name}_history", args=[item.pk])
+    assert staff_client.get(history).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["state=live", "state=scheduled", "state=draft", "missing=de", "missing=none", "q=SOCIEUX",
+     "publish_at__year=2017"],
+)
+def test_release_changelist_filters(staff_client, demo, query):
+    response = staff_client.get(reverse("admin:releases_pressrelease_changelist") + "?" + query)
+    assert response.status_code == 200
+    shown = list(response.context["cl"].result_list)
+    expected_present = query not in ("state=scheduled", "state=draft", "missing=none")
+    assert (demo in shown) == expected_present
+
+
+def test_release_change_page_has_four_language_tabs_and_the_quotes(staff_client, demo):
+    response = staff_client.get(reverse("admin:releases_pressrelease_change", args=[demo.pk]))
+    html = response.content.decode()
+    for code in ("fr", "nl", "de", "en"):
+        assert f'name="title_{code}"' in html
+        assert f'name="body_{code}"' in html
+    # German is left empty in the demo so the fallback shows.
+    form = response.context["adminform"].form
+    assert form.initial["title_de"] in (None, "")
+    assert form.initial["title_nl"]
+    # Each editor edits its own language, and jQuery UI comes from our own static files.
+    assert 'lang="nl"' in html and "vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "ajax.googleapis.com" not in html
+    quotes = response.context["inline_admin_formsets"][0]
+    speakers = {str(f.instance.appointment.person) for f in quotes.forms if f.instance.pk}
+    assert speakers == {"Maggie De Block", "Alexander De Croo"}
+    assert "Ministre des Affaires sociales et de la Santé publique" in html
+
+
+def test_admin_speaks_the_editors_language(staff_client):
+    response = staff_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="nl")
+    html = response.content.decode()
+    assert '<html lang="nl"' in html and "Afmelden" in html  # Django's own strings
+    assert "Persberichten" in html  # our own strings, from locale/nl
+    response = staff_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="de")
+    assert "Pressemitteilungen" in response.content.decode()
+
+
+def empty_inlines():
+    data = {}
+    for prefix in ("quotes", "links", "contact_links"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    return data
+
+
+def test_hostile_html_posted_to_the_admin_is_stored_clean(staff_client, demo):
+    data = {
+        "title_fr": "Communiqué piégé", "lead_fr": "Chapeau", "body_fr": HOSTILE,
+        "title_nl": "Persbericht", "lead_nl": "Inleiding", "body_nl": HOSTILE,
+        "original_language": "fr", "status": "draft",
+        "issuing_organization": demo.issuing_organization_id,
+        **empty_inlines(),
+    }
+    response = staff_client.post(reverse("admin:releases_pressrelease_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    release = PressRelease.objects.get(title_fr="Communiqué piégé")
+    for body in (release.body_fr, release.body_nl):
+        assert "<script" not in body and "javascript:" not in body and "onerror" not in body
+        assert "evil.example" not in body
+        assert "<h2>Titre</h2>" in body
+    # Every save through the admin is a revision.
+    assert Version.objects.get_for_object(release).count() == 1
+
+
+def test_admin_refuses_an_overlapping_appointment_with_a_message(staff_client, demo):
+    from organizations.models import Appointment, Person
+
+    holder = Appointment.objects.get(person__slug="maggie-de-block")
+    newcomer = Person.objects.create(first_name="Frank", last_name="Vandenbroucke")
+    data = {
+        "first_name": "Frank", "last_name": "Vandenbroucke", "slug": newcomer.slug,
+        "appointments-TOTAL_FORMS": "1", "appointments-INITIAL_FORMS": "0",
+        "appointments-MIN_NUM_FORMS": "0", "appointments-MAX_NUM_FORMS": "1000",
+        "appointments-0-role": holder.role_id, "appointments-0-started_on": "2019-01-01",
+    }
+    response = staff_client.post(
+        reverse("admin:organizations_person_change", args=[newcomer.pk]), data,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "a role has one holder at a time" in response.content.decode()
+    assert not newcomer.appointments.exists()
+
+
+def test_editor_can_switch_the_admin_language(staff_client):
+    response = staff_client.post(
+        reverse("set_language"), {"language": "de", "next": reverse("admin:index")}
+    )
+    assert response.status_code == 302
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    assert '<html lang="de"' in page and "Pressemitteilungen" in page
