@@ -12,12 +12,15 @@ in), never in a mix of languages. Code that renders content asks
 reads the same language; templates mark that block with its ``lang``.
 """
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -74,6 +77,19 @@ class MultilingualContent(models.Model):
         """The language to show this item in for a reader of ``language``."""
         language = language or get_language()
         return language if self.has_language(language) else self.original_language
+
+    def in_language(self, language):
+        """The item's translated texts in one language, without any mixing."""
+        fields = translator.get_options_for_model(type(self)).fields
+        return SimpleNamespace(
+            lang=language, **{field: localized(self, field, language) or "" for field in fields}
+        )
+
+    @property
+    def for_reader(self):
+        """The texts a reader of the active language sees (for lists and feeds);
+        ``.lang`` says which language they are in."""
+        return self.in_language(self.content_language())
 
     def clean(self):
         super().clean()
@@ -138,16 +154,17 @@ def slug_in_language(instance, language=None):
 def get_by_translated_slug(queryset, slug, language=None):
     """Find an item by its slug in the reader's language, else in any language.
 
-    Returns ``None`` when nothing matches. The caller redirects when the slug
-    found is not the item's address in the reader's language.
+    One query whatever the language. Returns ``None`` when nothing matches.
+    The caller redirects when the slug found is not the item's address in the
+    reader's language.
     """
     language = language or get_language()
     own = build_localized_fieldname("slug", language)
-    item = queryset.filter(**{own: slug}).first()
-    if item is not None:
-        return item
     q = models.Q()
     for code in language_codes():
-        if code != language:
-            q |= models.Q(**{build_localized_fieldname("slug", code): slug})
-    return queryset.filter(q).first()
+        q |= models.Q(**{build_localized_fieldname("slug", code): slug})
+    candidates = list(queryset.filter(q)[:len(language_codes())])
+    for item in candidates:
+        if getattr(item, own) == slug:
+            return item
+    return candidates[0] if candidates else None

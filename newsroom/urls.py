@@ -1,17 +1,34 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from events.sitemaps import EventSitemap
 from newsroom.views import HomeView
+from newsroom.well_known import favicon, robots_txt
+from organizations.sitemaps import OrganizationSitemap, PersonSitemap
+from releases.sitemaps import ReleaseSitemap
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Press releases, events and organizations")
 
+SITEMAPS = {
+    "releases": ReleaseSitemap,
+    "events": EventSitemap,
+    "organizations": OrganizationSitemap,
+    "officials": PersonSitemap,
+}
+
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

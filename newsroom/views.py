@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, override
 from django.views.generic import DetailView, TemplateView
 
@@ -33,23 +34,42 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
             raise Http404
         return item
 
+    def canonical_path(self, item):
+        """Where this page lives in the reader's language."""
+        return item.get_absolute_url()
+
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if slug_in_language(self.object) != self.kwargs["slug"]:
-            return redirect(self.object, permanent=True)
+            return redirect(self.canonical_path(self.object), permanent=True)
         context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+        response = self.render_to_response(context)
+        if context.get("is_preview"):
+            # A staff preview of unpublished content: never stored, never indexed.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.object
-        context["alternate_urls"] = alternate_urls(item)
+        absolute = self.request.build_absolute_uri
+        urls = alternate_urls(item)
+        languages = getattr(item, "available_languages", None) or language_codes()
+        is_preview = hasattr(item, "is_live") and not item.is_live()
+        context.update(
+            alternate_urls=urls,
+            hreflang_urls={} if is_preview else {code: absolute(urls[code]) for code in languages},
+            is_preview=is_preview,
+        )
         if hasattr(item, "content_language"):
             content_language = item.content_language()
             context.update(
                 content_language=content_language,
                 original_language=item.original_language,
                 is_fallback=content_language != get_language(),
+                shown=item.in_language(content_language),
+                # A fallback page repeats the original: point search engines there.
+                canonical_url=absolute(urls[content_language]),
             )
         return context
 

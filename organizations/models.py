@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import (
     fill_translated_slugs,
+    language_codes,
+    localized,
     slug_in_language,
     validate_unique_translated_slugs,
 )
@@ -56,6 +58,11 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": slug_in_language(self)})
+
+    @property
+    def available_languages(self):
+        """Languages the organization's name is given in."""
+        return [code for code in language_codes() if localized(self, "name", code)]
 
     def ancestors(self):
         """From the top of the hierarchy down to this organization's parent."""

@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
@@ -7,6 +7,8 @@ from newsroom.views import TranslatedSlugDetailView
 from releases.models import PressRelease, Quote
 
 from .models import Appointment, Organization, Person
+
+RELEASES_ON_PROFILE = 10
 
 
 class OrganizationListView(ListView):
@@ -26,17 +28,18 @@ class OrganizationDetailView(TranslatedSlugDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        organization = self.object
-        context["releases"] = (
-            PressRelease.objects.live()
-            .filter(Q(issuing_organization=organization) | Q(related_organizations=organization))
-            .select_related("issuing_organization")
-            .distinct()[:20]
+        releases = (
+            PressRelease.objects.live().about(self.object)
+            .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
+        context["releases"] = releases[:RELEASES_ON_PROFILE]
+        context["release_count"] = releases.count()
         return context
 
 
 class PersonDetailView(DetailView):
+    """An official: the roles they held, what they said, the releases quoting them."""
+
     model = Person
     context_object_name = "person"
 
@@ -57,6 +60,12 @@ class PersonDetailView(DetailView):
         context["quotes"] = (
             Quote.objects.filter(live_q(prefix="release__"), appointment__person=person)
             .select_related("release", "appointment__role")
-            .order_by("-release__publish_at")[:20]
+            .order_by("-release__publish_at")[:RELEASES_ON_PROFILE]
         )
+        releases = (
+            PressRelease.objects.live().quoting(person)
+            .select_related("issuing_organization").order_by("-publish_at", "-pk")
+        )
+        context["releases"] = releases[:RELEASES_ON_PROFILE]
+        context["release_count"] = releases.count()
         return context

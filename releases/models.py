@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from newsroom.languages import (
     slug_in_language,
     validate_unique_translated_slugs,
 )
-from newsroom.publishing import Publishable, Status
+from newsroom.publishing import Publishable, PublishableQuerySet, Status
 from newsroom.richtext import RichTextField
 from organizations.models import Appointment, Organization, PressContact
 
@@ -50,6 +50,18 @@ class Topic(models.Model):
     def save(self, *args, **kwargs):
         fill_translated_slugs(self, source="name")
         super().save(*args, **kwargs)
+
+
+class PressReleaseQuerySet(PublishableQuerySet):
+    def about(self, organization):
+        """Releases issued by ``organization`` or naming it as related."""
+        return self.filter(
+            Q(issuing_organization=organization) | Q(related_organizations=organization)
+        ).distinct()
+
+    def quoting(self, person):
+        """Releases with a quote of ``person``, whatever role they held."""
+        return self.filter(quotes__appointment__person=person).distinct()
 
 
 class PressRelease(MultilingualContent, Publishable):
@@ -91,6 +103,8 @@ class PressRelease(MultilingualContent, Publishable):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
 
     translation_required_fields = ("title", "lead", "body")
 

@@ -72,11 +72,10 @@ def make_event(organization):
         starts_at = starts_at or timezone.now() + datetime.timedelta(days=7)
         if publish_at is None and status == Status.PUBLISHED:
             publish_at = timezone.now() - datetime.timedelta(days=1)
-        return Event.objects.create(
-            title_fr=f"Conférence {n}", starts_at=starts_at,
-            ends_at=starts_at + datetime.timedelta(hours=3), status=status,
-            publish_at=publish_at, **fields,
-        )
+        values = {"title_fr": f"Conférence {n}", "starts_at": starts_at,
+                  "ends_at": starts_at + datetime.timedelta(hours=3)}
+        values.update(fields)
+        return Event.objects.create(status=status, publish_at=publish_at, **values)
 
     return make
 

@@ -4,6 +4,7 @@ from django.forms.models import model_to_dict
 from events.models import Event
 from organizations.models import Appointment, Organization, Person, PressContact, Role
 from releases.models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
+from tests.public import DEMO_EVENT
 
 MODELS = [Organization, Person, Role, Appointment, PressContact, Topic, PressRelease, Quote,
           ReleaseLink, ReleaseContact, Event]
@@ -48,7 +49,7 @@ def test_demo_release_is_the_communique_of_30_may_2017(demo):
 def test_demo_hierarchy_and_event(demo):
     belincosoc = Organization.objects.get(acronym_fr="BELINCOSOC")
     assert belincosoc.parent == demo.issuing_organization
-    event = Event.objects.get()
+    event = Event.objects.get(slug_fr=DEMO_EVENT)
     assert event.is_live() and list(event.related_releases.all()) == [demo]
     assert {str(a.person) for a in event.speakers.all()} == {
         "Maggie De Block", "Alexander De Croo", "Neven Mimica"}

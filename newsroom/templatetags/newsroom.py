@@ -8,20 +8,21 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def tr(context, item, field):
+def tr(context, item, field, language=None, original=None):
     """``item.field`` in the language the content block is shown in.
 
-    Reads ``content_language`` from the context (see newsroom/languages.py for
-    the rule); a part that lacks that language falls back to the original
-    language of the page's main item, then to the general fallback chain.
+    The language is ``language`` or the context's ``content_language`` (see
+    newsroom/languages.py for the rule); a part that lacks it falls back to
+    ``original`` or the context's ``original_language`` (the main item's),
+    then to the general fallback chain.
     """
-    language = context.get("content_language")
+    language = language or context.get("content_language")
     if language is None:
         return getattr(item, field)
     value = localized(item, field, language)
     if value:
         return value
-    original = context.get("original_language")
+    original = original or context.get("original_language")
     if original:
         value = localized(item, field, original)
         if value:

@@ -48,7 +48,13 @@ def test_unpublished_release_is_404_for_the_public_and_visible_to_staff(
     url = url_in(release, "fr")
     assert client.get(url).status_code == 404
     client.force_login(admin_user)
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cette page n’est pas publiée" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "application/ld+json" not in html
 
 
 def test_unknown_slug_is_404(client, demo):

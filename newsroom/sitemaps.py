@@ -1,0 +1,38 @@
+"""Sitemaps for every public item, one URL per language the item exists in."""
+
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+
+from newsroom.languages import language_codes
+
+
+class MultilingualSitemap(Sitemap):
+    """Lists an item in each language it really exists in, with ``hreflang``
+    alternates for those languages only, and an ``x-default``.
+
+    Django's own ``x_default`` strips the language prefix from the French URL,
+    which our translated URL segments do not resolve; ours points to the item
+    in its original language instead, the version every other reader gets.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = False
+
+    def get_languages_for_item(self, item):
+        return getattr(item, "available_languages", None) or language_codes()
+
+    def default_language(self, item):
+        return getattr(item, "original_language", None) or language_codes()[0]
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:
+            item = info["item"][0]
+            with translation.override(self.default_language(item)):
+                location = f"{protocol}://{domain}{self.location(item)}"
+            info["alternates"].append({"location": location, "lang_code": "x-default"})
+        return urls
+
+    def lastmod(self, item):
+        return getattr(item, "updated_at", None)

@@ -1,0 +1,83 @@
+"""schema.org JSON-LD for search engines: NewsArticle for releases, Event for events.
+
+Values come from editors, so the JSON is escaped for an HTML ``<script>``
+element: ``<``, ``>`` and ``&`` are written as ``\\u`` escapes, which JSON
+parsers read back unchanged but which cannot close the element.
+"""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def organization_data(organization, absolute):
+    data = {
+        "@type": "GovernmentOrganization",
+        "name": organization.name,
+        "url": absolute(organization.get_absolute_url()),
+    }
+    if organization.website:
+        data["sameAs"] = organization.website
+    return data
+
+
+def person_data(appointment, absolute):
+    return {
+        "@type": "Person",
+        "name": appointment.person.full_name,
+        "jobTitle": appointment.role.title,
+        "url": absolute(appointment.person.get_absolute_url()),
+    }
+
+
+def release_data(release, shown, absolute):
+    """``shown`` is the release in the language the page shows it in."""
+    publisher = organization_data(release.issuing_organization, absolute)
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": shown.title[:110],
+        "description": shown.lead,
+        "articleBody": strip_tags(shown.body),
+        "inLanguage": shown.lang,
+        "datePublished": localtime(release.publish_at).isoformat(),
+        "dateModified": localtime(max(release.updated_at, release.publish_at)).isoformat(),
+        "url": absolute(release.get_absolute_url()),
+        "mainEntityOfPage": absolute(release.get_absolute_url()),
+        "author": publisher,
+        "publisher": publisher,
+        "mentions": [person_data(quote.appointment, absolute) for quote in release.quotes.all()],
+    }
+
+
+def event_data(event, shown, absolute):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": shown.title,
+        "description": strip_tags(shown.description),
+        "inLanguage": shown.lang,
+        "startDate": localtime(event.starts_at).isoformat(),
+        "endDate": localtime(event.ends_at).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": absolute(event.get_absolute_url()),
+        "organizer": [organization_data(o, absolute) for o in event.organizers.all()],
+        "performer": [person_data(a, absolute) for a in event.speakers.all()],
+    }
+    if shown.venue_name or shown.venue_address:
+        data["location"] = {
+            "@type": "Place",
+            "name": shown.venue_name,
+            "address": shown.venue_address.replace("\n", ", "),
+        }
+    return data

@@ -1,0 +1,106 @@
+"""RSS 2.0 and Atom feeds of live releases, per language, with the full text."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from newsroom.languages import get_by_translated_slug
+from organizations.models import Organization
+
+from .models import PressRelease
+from .views import quotes_with_speakers
+
+FEED_LENGTH = 30
+
+
+class ReleasesFeed(Feed):
+    """The latest live releases, each in the reader's language or its original."""
+
+    description_template = "releases/_feed_content.html"
+
+    def title(self, obj=None):
+        return _("Press releases · FPS Social Security")
+
+    def description(self, obj=None):
+        return _("The latest press releases of the Belgian Federal Public Service Social "
+                 "Security.")
+
+    def link(self, obj=None):
+        return reverse("releases:list")
+
+    def releases(self, obj):
+        return PressRelease.objects.live()
+
+    def items(self, obj=None):
+        return (
+            self.releases(obj)
+            .select_related("issuing_organization")
+            .prefetch_related(quotes_with_speakers(), "topics", "links")
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.for_reader.title
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.publish_at)
+
+    def item_author_name(self, item):
+        return item.issuing_organization.name
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = context["obj"]
+        context["shown"] = release.for_reader
+        context["original_language"] = release.original_language
+        context["content_language"] = context["shown"].lang
+        return context
+
+
+class ReleasesAtomFeed(ReleasesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+
+class OrganizationReleasesFeed(ReleasesFeed):
+    """Releases issued by, or about, one organization."""
+
+    def get_object(self, request, slug):
+        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        if organization is None:
+            raise Http404
+        return organization
+
+    def title(self, obj=None):
+        return _("Press releases · %(organization)s") % {"organization": obj.name}
+
+    def description(self, obj=None):
+        return _("The latest press releases of or about %(organization)s.") % {
+            "organization": obj.name
+        }
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def releases(self, obj):
+        return PressRelease.objects.live().about(obj)
+
+
+class OrganizationReleasesAtomFeed(OrganizationReleasesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)

@@ -1,0 +1,58 @@
+"""The filters of the public release list: organization, official, topic, year.
+
+Every value comes from the query string; an unknown value is a 404 (the page
+a journalist asked for does not exist), never a 500 and never a silent "all".
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.languages import get_by_translated_slug
+from organizations.models import Organization, Person
+
+from .models import PressRelease, Topic
+
+FILTERS = ("organization", "official", "topic", "year")
+
+
+def apply_filters(queryset, params):
+    """Filter ``queryset`` by the query-string ``params``; return it and the active values."""
+    active = {}
+    if slug := params.get("organization"):
+        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        if organization is None:
+            raise Http404(_("Unknown organization."))
+        queryset = queryset.about(organization)
+        active["organization"] = organization
+    if slug := params.get("official"):
+        person = Person.objects.filter(slug=slug).first()
+        if person is None:
+            raise Http404(_("Unknown official."))
+        queryset = queryset.quoting(person)
+        active["official"] = person
+    if slug := params.get("topic"):
+        topic = get_by_translated_slug(Topic.objects.all(), slug)
+        if topic is None:
+            raise Http404(_("Unknown topic."))
+        queryset = queryset.filter(topics=topic)
+        active["topic"] = topic
+    if year := params.get("year"):
+        if not (year.isdigit() and len(year) == 4):
+            raise Http404(_("Unknown year."))
+        queryset = queryset.filter(publish_at__year=int(year))
+        active["year"] = int(year)
+    return queryset, active
+
+
+def filter_choices():
+    """What the filter form offers: only values that lead to live releases."""
+    live = PressRelease.objects.live()
+    return {
+        "organizations": Organization.objects.filter(
+            Q(issued_releases__in=live) | Q(related_releases__in=live)
+        ).distinct(),
+        "officials": Person.objects.filter(appointments__quotes__release__in=live).distinct(),
+        "topics": Topic.objects.filter(releases__in=live).distinct(),
+        "years": [d.year for d in live.dates("publish_at", "year", order="DESC")],
+    }
