@@ -4,6 +4,8 @@ Every value comes from the query string; an unknown value is a 404 (the page
 a journalist asked for does not exist), never a 500 and never a silent "all".
 """
 
+import re
+
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -16,22 +18,33 @@ from .models import PressRelease, Topic
 FILTERS = ("organization", "official", "topic", "year")
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+
+
+def _slug(params, name):
+    """A slug from the query string, or 404 for anything else (NUL bytes, quotes, ...)."""
+    value = params.get(name)
+    if value and not SLUG.fullmatch(value):
+        raise Http404(_("Unknown filter value."))
+    return value
+
+
 def apply_filters(queryset, params):
     """Filter ``queryset`` by the query-string ``params``; return it and the active values."""
     active = {}
-    if slug := params.get("organization"):
+    if slug := _slug(params, "organization"):
         organization = get_by_translated_slug(Organization.objects.all(), slug)
         if organization is None:
             raise Http404(_("Unknown organization."))
         queryset = queryset.about(organization)
         active["organization"] = organization
-    if slug := params.get("official"):
+    if slug := _slug(params, "official"):
         person = Person.objects.filter(slug=slug).first()
         if person is None:
             raise Http404(_("Unknown official."))
         queryset = queryset.quoting(person)
         active["official"] = person
-    if slug := params.get("topic"):
+    if slug := _slug(params, "topic"):
         topic = get_by_translated_slug(Topic.objects.all(), slug)
         if topic is None:
             raise Http404(_("Unknown topic."))

@@ -148,7 +148,8 @@ def test_release_list_filters(client, demo, releases_2018, query, expects_seed, 
 @pytest.mark.parametrize(
     "query",
     ["page=99", "page=abc", "page=-1", "page=0", "year=abcd", "year=17", "year=2017'--",
-     "topic=nope", "organization=nope", "official=nope", "official=%00"],
+     "topic=nope", "organization=nope", "official=nope", "official=%00", "topic=a%00b",
+     "organization=%27%3B--", "year=%00", "official=" + "x" * 5000],
 )
 def test_bad_list_parameters_are_404_not_500(client, demo, query):
     assert client.get(reverse_in("releases:list", "fr") + "?" + query).status_code == 404
