@@ -3,8 +3,9 @@
 import datetime
 
 import icalendar
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from newsroom.structured_data import plain_text
 
 PRODID = "-//Newsroom//FPS Social Security//EN"
 
@@ -23,7 +24,7 @@ def event_component(event, absolute_url, domain):
     component.add("dtstart", _utc(event.starts_at))
     component.add("dtend", _utc(event.ends_at))
     component.add("summary", shown.title)
-    description = strip_tags(shown.description).strip()
+    description = plain_text(shown.description)
     if description:
         component.add("description", f"{description}\n\n{absolute_url}")
     else:

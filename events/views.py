@@ -1,12 +1,11 @@
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import ListView
 
 from newsroom.languages import slug_in_language
-from newsroom.structured_data import event_data, json_ld_script
+from newsroom.structured_data import event_data, json_ld_script, plain_text
 from newsroom.views import TranslatedSlugDetailView
 from organizations.models import Appointment
 from releases.models import PressRelease
@@ -58,9 +57,10 @@ class EventDetailView(TranslatedSlugDetailView):
         shown = context["shown"]
         context.update(
             page_title=shown.title,
-            page_description=Truncator(strip_tags(shown.description)).words(40),
+            page_description=Truncator(plain_text(shown.description)).words(40),
             structured_data=None if context["is_preview"] else json_ld_script(
-                event_data(self.object, shown, self.request.build_absolute_uri)
+                event_data(self.object, shown, self.request.build_absolute_uri,
+                     context["canonical_url"])
             ),
         )
         return context

@@ -104,8 +104,20 @@ class MultilingualContent(models.Model):
             )
 
 
+def _slug_taken(model, instance, value, slug):
+    """Is ``value`` another item's slug, in any language?
+
+    Slugs are unique across languages, not only within one: a reader who
+    follows a slug into another language must land on the same item.
+    """
+    q = models.Q()
+    for language in language_codes():
+        q |= models.Q(**{build_localized_fieldname(slug, language): value})
+    return model._default_manager.exclude(pk=instance.pk).filter(q).exists()
+
+
 def fill_translated_slugs(instance, source="title", slug="slug", max_length=200):
-    """Give every language that has a ``source`` text a slug, unique in that language.
+    """Give every language that has a ``source`` text a slug, unique across languages.
 
     Slugs already set are kept (a published URL must not change when a title is
     corrected); empty ones are made from the source text.
@@ -119,25 +131,20 @@ def fill_translated_slugs(instance, source="title", slug="slug", max_length=200)
             continue
         base = slugify(text)[: max_length - 8].strip("-") or "item"
         candidate, n = base, 2
-        others = model._default_manager.exclude(pk=instance.pk)
-        while others.filter(**{slug_field: candidate}).exists():
+        while _slug_taken(model, instance, candidate, slug):
             candidate, n = f"{base}-{n}", n + 1
         setattr(instance, slug_field, candidate)
 
 
 def validate_unique_translated_slugs(instance, slug="slug"):
-    """Refuse a slug already used in the same language by another item."""
+    """Refuse a slug another item already uses, in any language."""
     model = type(instance)
     errors = {}
     for language in language_codes():
         slug_field = build_localized_fieldname(slug, language)
         value = getattr(instance, slug_field)
-        if value and (
-            model._default_manager.exclude(pk=instance.pk).filter(**{slug_field: value}).exists()
-        ):
-            errors[slug_field] = _("This address is already used in %(language)s.") % {
-                "language": language_name(language)
-            }
+        if value and _slug_taken(model, instance, value, slug):
+            errors[slug_field] = _("This address is already used by another item.")
     if errors:
         raise ValidationError(errors)
 

@@ -40,6 +40,10 @@ class PublishableQuerySet(models.QuerySet):
         """Items the public may see at ``now`` (default: this instant)."""
         return self.filter(live_q(now))
 
+    def public(self, now=None):
+        """What the public may see; for publishable content, exactly ``live()``."""
+        return self.live(now)
+
     def not_live(self, now=None):
         return self.exclude(live_q(now))
 

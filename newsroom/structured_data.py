@@ -6,6 +6,7 @@ parsers read back unchanged but which cannot close the element.
 """
 
 import json
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -39,38 +40,44 @@ def person_data(appointment, absolute):
     }
 
 
-def release_data(release, shown, absolute):
-    """``shown`` is the release in the language the page shows it in."""
+def plain_text(html):
+    """Text of rich-text HTML: tags removed and entities (``&nbsp;``) decoded."""
+    return unescape(strip_tags(html)).strip()
+
+
+def release_data(release, shown, absolute, url):
+    """``shown`` is the release in the language the page shows it in; ``url`` the
+    page's canonical URL (the original's, on a fallback page)."""
     publisher = organization_data(release.issuing_organization, absolute)
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": shown.title[:110],
         "description": shown.lead,
-        "articleBody": strip_tags(shown.body),
+        "articleBody": plain_text(shown.body),
         "inLanguage": shown.lang,
         "datePublished": localtime(release.publish_at).isoformat(),
         "dateModified": localtime(max(release.updated_at, release.publish_at)).isoformat(),
-        "url": absolute(release.get_absolute_url()),
-        "mainEntityOfPage": absolute(release.get_absolute_url()),
+        "url": url,
+        "mainEntityOfPage": url,
         "author": publisher,
         "publisher": publisher,
         "mentions": [person_data(quote.appointment, absolute) for quote in release.quotes.all()],
     }
 
 
-def event_data(event, shown, absolute):
+def event_data(event, shown, absolute, url):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": shown.title,
-        "description": strip_tags(shown.description),
+        "description": plain_text(shown.description),
         "inLanguage": shown.lang,
         "startDate": localtime(event.starts_at).isoformat(),
         "endDate": localtime(event.ends_at).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "url": absolute(event.get_absolute_url()),
+        "url": url,
         "organizer": [organization_data(o, absolute) for o in event.organizers.all()],
         "performer": [person_data(a, absolute) for a in event.speakers.all()],
     }

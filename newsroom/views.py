@@ -7,20 +7,21 @@ from django.utils.translation import get_language, override
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
+from newsroom.context_processors import OG_LOCALES
 from newsroom.languages import get_by_translated_slug, language_codes, slug_in_language
 from organizations.models import Organization
 from releases.models import PressRelease
 
 
 class PublicQuerysetMixin:
-    """Staff may preview anything; everyone else reads ``live()`` only, so a
-    release that is not live is a 404 for the public."""
+    """Staff may preview anything; everyone else reads ``public()`` only (for
+    releases and events, ``live()``), so what is not live is a 404 for the public."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.request.user.is_staff or not hasattr(queryset, "live"):
+        if self.request.user.is_staff:
             return queryset
-        return queryset.live()
+        return queryset.public()
 
 
 class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
@@ -70,6 +71,7 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
                 shown=item.in_language(content_language),
                 # A fallback page repeats the original: point search engines there.
                 canonical_url=absolute(urls[content_language]),
+                og_locale=OG_LOCALES.get(content_language, OG_LOCALES["fr"]),
             )
         return context
 

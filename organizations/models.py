@@ -15,6 +15,27 @@ from newsroom.languages import (
     slug_in_language,
     validate_unique_translated_slugs,
 )
+from newsroom.publishing import live_q
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Organizations named by live releases or events, and their parents (so the
+        hierarchy shows). An organization created for an embargoed announcement stays
+        hidden until the announcement is live."""
+        named = Organization.objects.filter(
+            live_q(now, "issued_releases__") | live_q(now, "related_releases__")
+            | live_q(now, "events__")
+        )
+        # The organizations of roles held by the officials the public sees.
+        speakers = Appointment.objects.filter(
+            live_q(now, "quotes__release__") | live_q(now, "events__")
+        )
+        return self.filter(
+            Q(pk__in=named.values("pk")) | Q(pk__in=named.values("parent_id"))
+            | Q(pk__in=named.values("parent__parent_id"))
+            | Q(pk__in=speakers.values("role__organization_id"))
+        )
 
 
 class Organization(models.Model):
@@ -47,6 +68,8 @@ class Organization(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization")
@@ -88,6 +111,17 @@ class Organization(models.Model):
         super().save(*args, **kwargs)
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """People quoted in a live release or speaking at a live event; nobody else
+        (a future minister must not show before the announcement)."""
+        quoted = Appointment.objects.filter(live_q(now, "quotes__release__"))
+        speaking = Appointment.objects.filter(live_q(now, "events__"))
+        return self.filter(
+            Q(pk__in=quoted.values("person_id")) | Q(pk__in=speaking.values("person_id"))
+        )
+
+
 class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -97,6 +131,8 @@ class Person(models.Model):
     )
     portrait = models.ImageField(_("portrait"), upload_to="people/portraits/", blank=True)
     bio = models.TextField(_("short biography"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
@@ -148,6 +184,10 @@ class AppointmentQuerySet(models.QuerySet):
 
     def current(self):
         return self.on(timezone.localdate())
+
+    def started(self):
+        """Appointments that have begun: a future appointment is not public yet."""
+        return self.filter(started_on__lte=timezone.localdate())
 
 
 class Appointment(models.Model):

@@ -7,7 +7,7 @@ class OrganizationSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Organization.objects.order_by("pk")
+        return Organization.objects.public().order_by("pk")
 
     def lastmod(self, item):
         return None
@@ -17,7 +17,7 @@ class PersonSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Person.objects.order_by("pk")
+        return Person.objects.public().order_by("pk")
 
     def lastmod(self, item):
         return None

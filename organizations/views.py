@@ -1,9 +1,8 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from newsroom.publishing import live_q
-from newsroom.views import TranslatedSlugDetailView
+from newsroom.views import PublicQuerysetMixin, TranslatedSlugDetailView
 from releases.models import PressRelease, Quote
 
 from .models import Appointment, Organization, Person
@@ -16,7 +15,7 @@ class OrganizationListView(ListView):
     context_object_name = "organizations"
 
     def get_queryset(self):
-        return Organization.objects.select_related("parent")
+        return Organization.objects.public().select_related("parent")
 
 
 class OrganizationDetailView(TranslatedSlugDetailView):
@@ -24,7 +23,11 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     context_object_name = "organization"
 
     def get_queryset(self):
-        return Organization.objects.select_related("parent__parent").prefetch_related("children")
+        return (
+            super().get_queryset()
+            .select_related("parent__parent")
+            .prefetch_related(Prefetch("children", queryset=Organization.objects.public()))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -37,21 +40,18 @@ class OrganizationDetailView(TranslatedSlugDetailView):
         return context
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(PublicQuerysetMixin, DetailView):
     """An official: the roles they held, what they said, the releases quoting them."""
 
     model = Person
     context_object_name = "person"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            Person.objects.prefetch_related(
-                Prefetch(
-                    "appointments",
-                    queryset=Appointment.objects.select_related("role__organization"),
-                )
-            ),
-            slug=self.kwargs["slug"],
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.started().select_related("role__organization"),
+            )
         )
 
     def get_context_data(self, **kwargs):

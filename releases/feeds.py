@@ -47,6 +47,13 @@ class ReleasesFeed(Feed):
     def item_link(self, item):
         return item.get_absolute_url()
 
+    def item_guid(self, item):
+        """Stable whatever the language or slug: a translation added later must not
+        make feed readers show the release twice."""
+        return f"urn:newsroom:press-release:{item.pk}"
+
+    item_guid_is_permalink = False
+
     def item_pubdate(self, item):
         return item.publish_at
 
@@ -79,7 +86,7 @@ class OrganizationReleasesFeed(ReleasesFeed):
     """Releases issued by, or about, one organization."""
 
     def get_object(self, request, slug):
-        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        organization = get_by_translated_slug(Organization.objects.public(), slug)
         if organization is None:
             raise Http404
         return organization

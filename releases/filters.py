@@ -19,6 +19,8 @@ FILTERS = ("organization", "official", "topic", "year")
 
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: int() also reads "²" or "٢"
+FIRST_YEAR, LAST_YEAR = 1830, 2999
 
 
 def _slug(params, name):
@@ -33,25 +35,25 @@ def apply_filters(queryset, params):
     """Filter ``queryset`` by the query-string ``params``; return it and the active values."""
     active = {}
     if slug := _slug(params, "organization"):
-        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        organization = get_by_translated_slug(Organization.objects.public(), slug)
         if organization is None:
             raise Http404(_("Unknown organization."))
         queryset = queryset.about(organization)
         active["organization"] = organization
     if slug := _slug(params, "official"):
-        person = Person.objects.filter(slug=slug).first()
+        person = Person.objects.public().filter(slug=slug).first()
         if person is None:
             raise Http404(_("Unknown official."))
         queryset = queryset.quoting(person)
         active["official"] = person
     if slug := _slug(params, "topic"):
-        topic = get_by_translated_slug(Topic.objects.all(), slug)
+        topic = get_by_translated_slug(Topic.objects.public(), slug)
         if topic is None:
             raise Http404(_("Unknown topic."))
         queryset = queryset.filter(topics=topic)
         active["topic"] = topic
     if year := params.get("year"):
-        if not (year.isdigit() and len(year) == 4):
+        if not (YEAR.fullmatch(year) and FIRST_YEAR <= int(year) <= LAST_YEAR):
             raise Http404(_("Unknown year."))
         queryset = queryset.filter(publish_at__year=int(year))
         active["year"] = int(year)
@@ -66,6 +68,6 @@ def filter_choices():
             Q(issued_releases__in=live) | Q(related_releases__in=live)
         ).distinct(),
         "officials": Person.objects.filter(appointments__quotes__release__in=live).distinct(),
-        "topics": Topic.objects.filter(releases__in=live).distinct(),
+        "topics": Topic.objects.public(),
         "years": [d.year for d in live.dates("publish_at", "year", order="DESC")],
     }

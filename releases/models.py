@@ -16,7 +16,7 @@ from newsroom.languages import (
     slug_in_language,
     validate_unique_translated_slugs,
 )
-from newsroom.publishing import Publishable, PublishableQuerySet, Status
+from newsroom.publishing import Publishable, PublishableQuerySet, Status, live_q
 from newsroom.richtext import RichTextField
 from organizations.models import Appointment, Organization, PressContact
 
@@ -31,9 +31,19 @@ def require_original_language(item, field, release):
         )
 
 
+class TopicQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Topics of live releases only."""
+        return self.filter(
+            pk__in=Topic.objects.filter(live_q(now, "releases__")).values("pk")
+        )
+
+
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address"), max_length=200, blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("topic")

@@ -66,7 +66,8 @@ class ReleaseDetailView(TranslatedSlugDetailView):
             page_description=shown.lead,
             og_type="article",
             structured_data=None if context["is_preview"] else json_ld_script(
-                release_data(self.object, shown, self.request.build_absolute_uri)
+                release_data(self.object, shown, self.request.build_absolute_uri,
+                     context["canonical_url"])
             ),
         )
         return context

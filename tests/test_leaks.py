@@ -14,9 +14,27 @@ MARKER = "ZZLEAKMARKER"
 
 
 @pytest.fixture
-def hidden(demo, make_release, make_event):
+def secret_speaker(db):
+    """An organization, a minister, a role and a topic that only unpublished items name:
+    announcing them early would leak the announcement."""
+    from organizations.models import Appointment, Organization, Person, Role
+    from releases.models import Topic
+
+    organization = Organization.objects.create(name_fr=f"{MARKER} agence", kind="agency")
+    role = Role.objects.create(title_fr=f"{MARKER} ministre", organization=organization)
+    person = Person.objects.create(first_name=MARKER, last_name="Minister")
+    appointment = Appointment.objects.create(
+        person=person, role=role, started_on=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    topic = Topic.objects.create(name_fr=f"{MARKER} thème")
+    return {"organization": organization, "person": person, "appointment": appointment,
+            "topic": topic}
+
+
+@pytest.fixture
+def hidden(demo, make_release, make_event, secret_speaker):
     """A draft and a scheduled release and event, marked in every language, linked to
-    every public item (organization, official, topic, event) they could appear on."""
+    every public item they could appear on, and to the secret organization and minister."""
     from events.models import Event
     from releases.models import Quote
 
@@ -27,39 +45,89 @@ def hidden(demo, make_release, make_event):
         for code in LANGUAGES:
             texts.update({f"title_{code}": f"{MARKER} {label} {code}",
                           f"lead_{code}": f"{MARKER} lead", f"body_{code}": f"<p>{MARKER}</p>"})
-        release = make_release(status=status, publish_at=publish_at, **texts)
+        release = make_release(status=status, publish_at=publish_at,
+                               issuing_organization=secret_speaker["organization"], **texts)
         release.related_organizations.set(demo.related_organizations.all())
-        release.topics.set(demo.topics.all())
+        release.topics.set([*demo.topics.all(), secret_speaker["topic"]])
         for quote in demo.quotes.all():
             Quote.objects.create(release=release, appointment=quote.appointment,
                                  text_fr=f"{MARKER} quote")
+        Quote.objects.create(release=release, appointment=secret_speaker["appointment"],
+                             text_fr=f"{MARKER} quote")
         Event.objects.get(slug_fr=DEMO_EVENT).related_releases.add(release)
         event = make_event(status=status, publish_at=publish_at,
                            starts_at=timezone.now() + datetime.timedelta(days=2),
                            title_fr=f"{MARKER} event {label}", title_en=f"{MARKER} event")
         event.related_releases.add(demo)
+        event.organizers.add(secret_speaker["organization"])
+        event.speakers.add(secret_speaker["appointment"])
         items += [release, event]
     return items
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_unpublished_content_appears_on_no_public_channel(client, demo, hidden, language):
+def public_channels(demo, language):
     urls = list(demo_urls(demo, language).values()) + list(feed_urls(demo, language).values())
     urls += [reverse_in("events:upcoming_calendar", language), "/sitemap.xml",
-             "/sitemap-releases.xml", "/sitemap-events.xml"]
-    for query in ("?year=2099", "?official=maggie-de-block", "?topic=protection-sociale"):
+             "/sitemap-releases.xml", "/sitemap-events.xml", "/sitemap-organizations.xml",
+             "/sitemap-officials.xml", reverse_in("organizations:list", language)]
+    for query in ("?official=maggie-de-block", "?topic=protection-sociale", "?year=2017"):
         urls.append(reverse_in("releases:list", language) + query)
-    for url in urls:
+    return urls
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unpublished_content_appears_on_no_public_channel(
+    client, demo, hidden, secret_speaker, language
+):
+    for url in public_channels(demo, language):
         response = client.get(url)
-        assert response.status_code in (200, 404), url
+        assert response.status_code == 200, url
         assert MARKER not in response.content.decode(), f"leak on {url}"
     for item in hidden:
         assert client.get(url_in(item, language)).status_code == 404
     assert client.get(url_in(hidden[1], language, "events:calendar")).status_code == 404
+    # The organization, minister and topic only unpublished items name do not exist yet.
+    assert client.get(url_in(secret_speaker["organization"], language)).status_code == 404
+    assert client.get(url_in(secret_speaker["person"], language)).status_code == 404
+    feed = url_in(secret_speaker["organization"], language, "organizations:feed_rss")
+    assert client.get(feed).status_code == 404
+    releases = reverse_in("releases:list", language)
+    for query in (f"?topic={secret_speaker['topic'].slug_fr}",
+                  f"?official={secret_speaker['person'].slug}",
+                  f"?organization={secret_speaker['organization'].slug_fr}"):
+        assert client.get(releases + query).status_code == 404, query
+    # A year is never unknown: the future one lists nothing, not the scheduled release.
+    response = client.get(releases + "?year=2099")
+    assert response.status_code == 200 and MARKER not in response.content.decode()
 
 
-def test_sitemap_lists_no_hidden_item(client, hidden):
+def test_sitemap_lists_no_hidden_item(client, hidden, secret_speaker):
     entries = sitemap_entries(client)
-    for item in hidden:
+    for item in [*hidden, secret_speaker["organization"], secret_speaker["person"]]:
         for code in LANGUAGES:
             assert url_in(item, code) not in entries
+
+
+def test_a_future_appointment_does_not_show_on_a_public_officials_page(client, demo):
+    from organizations.models import Appointment, Person, Role
+
+    minister = Person.objects.get(slug="maggie-de-block")
+    role = Role.objects.create(title_fr=f"{MARKER} nouveau portefeuille",
+                               organization=demo.issuing_organization)
+    Appointment.objects.create(person=minister, role=role,
+                               started_on=timezone.localdate() + datetime.timedelta(days=1))
+    html = client.get(url_in(minister, "fr")).content.decode()
+    assert "Ministre des Affaires sociales" in html and MARKER not in html
+
+
+def test_scheduled_items_appear_everywhere_once_their_time_has_come(
+    client, demo, hidden, secret_speaker
+):
+    from releases.models import PressRelease
+
+    future = hidden[2]
+    PressRelease.objects.filter(pk=future.pk).update(publish_at=timezone.now())
+    html = client.get(reverse_in("releases:list", "fr")).content.decode()
+    assert f"{MARKER} future fr" in html
+    assert client.get(url_in(secret_speaker["organization"], "fr")).status_code == 200
+    assert client.get(url_in(secret_speaker["person"], "fr")).status_code == 200

@@ -108,7 +108,7 @@ def test_official_page_lists_appointments_quotes_and_releases(client, demo):
 
     html = client.get(url_in(Person.objects.get(slug="alexander-de-croo"), "en")).content.decode()
     assert "Minister of Development Cooperation" in html and "Prime Minister" in html
-    assert "The achievement of the Sustainable Development Goals" in html or "<blockquote" in html
+    assert '<blockquote lang="en"><p>Achieving the Sustainable Development Goals' in html
     assert url_in(demo, "en") in html
 
 
@@ -148,6 +148,8 @@ def test_release_list_filters(client, demo, releases_2018, query, expects_seed, 
 @pytest.mark.parametrize(
     "query",
     ["page=99", "page=abc", "page=-1", "page=0", "year=abcd", "year=17", "year=2017'--",
+     "year=0000", "year=0001", "year=9999", "year=%C2%B2%C2%B2%C2%B2%C2%B2",
+     "year=%D9%A2%D9%A0%D9%A1%D9%A7",
      "topic=nope", "organization=nope", "official=nope", "official=%00", "topic=a%00b",
      "organization=%27%3B--", "year=%00", "official=" + "x" * 5000],
 )
@@ -214,7 +216,21 @@ def test_fallback_page_points_search_engines_to_the_original(client, demo):
     html = client.get(url_in(demo, "de")).content.decode()
     original = "http://testserver" + url_in(demo, "fr")
     assert f'<link rel="canonical" href="{original}">' in html
-    assert json_ld(html)["inLanguage"] == "fr"
+    assert '<meta property="og:locale" content="fr_BE">' in html
+    data = json_ld(html)
+    assert data["inLanguage"] == "fr" and data["url"] == original
+    assert "&nbsp;" not in data["articleBody"]
+    assert "sustainable development\u00a0»" in data["articleBody"]
+
+
+def test_untranslated_parts_are_marked_with_their_language(client, demo):
+    from releases.models import ReleaseLink
+
+    ReleaseLink.objects.create(release=demo, label_fr="Programme (en français)",
+                               url="https://example.be/programme.pdf", order=9)
+    html = client.get(url_in(demo, "nl")).content.decode()
+    assert 'lang="fr">Programme (en français)</a>' in html
+    assert 'lang="nl">' in html.split('class="release-facts"')[1]
 
 
 def test_event_metadata(client, demo):

@@ -20,7 +20,7 @@ def test_feeds_parse_and_carry_the_full_text(client, demo, language):
         feed = feedparser.parse(response.content)
         assert not feed.bozo, (url, feed.get("bozo_exception"))
         assert feed.version == ("atom10" if "atom" in kind else "rss20")
-        assert feed.feed.language == language if "atom" not in kind else True
+        assert feed.feed.language == language
         [entry] = feed.entries
         assert entry.link.endswith(url_in(demo, language))
         content = entry.content[0].value if "content" in entry else entry.summary
@@ -30,6 +30,15 @@ def test_feeds_parse_and_carry_the_full_text(client, demo, language):
         assert expected in content
         assert "Maggie De Block" in content and "https://www.belincosoc.be/" in content
         assert entry.published_parsed[:3] == (2017, 5, 30)
+
+
+def test_feed_entry_id_does_not_change_when_a_translation_is_added(client, demo):
+    url = reverse_in("releases:feed_atom", "de")
+    before = feedparser.parse(client.get(url).content).entries[0].id
+    demo.title_de, demo.lead_de, demo.body_de = "Titel", "Vorspann", "<p>Text</p>"
+    demo.save()
+    after = feedparser.parse(client.get(url).content).entries[0]
+    assert after.title == "Titel" and after.id == before == f"urn:newsroom:press-release:{demo.pk}"
 
 
 def test_feed_titles_fall_back_to_the_original_language(client, demo):

@@ -1,34 +1,33 @@
+from types import SimpleNamespace
+
 from django import template
 from django.urls import translate_url
-from django.utils.translation import override
+from django.utils.translation import get_language
 
-from newsroom.languages import localized
+from newsroom.languages import language_codes, localized
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def tr(context, item, field, language=None, original=None):
-    """``item.field`` in the language the content block is shown in.
+def translated(context, item, field, language=None, original=None):
+    """A part of a page's content (a quote, a link label) in the content block's
+    language, with the language it really is in, for its ``lang`` attribute:
+    ``{% translated quote "text" as q %}<blockquote lang="{{ q.lang }}">{{ q.text }}``.
 
     The language is ``language`` or the context's ``content_language`` (see
     newsroom/languages.py for the rule); a part that lacks it falls back to
-    ``original`` or the context's ``original_language`` (the main item's),
-    then to the general fallback chain.
+    ``original`` or the context's ``original_language`` (the main item's).
     """
-    language = language or context.get("content_language")
-    if language is None:
-        return getattr(item, field)
-    value = localized(item, field, language)
-    if value:
-        return value
+    language = language or context.get("content_language") or get_language()
     original = original or context.get("original_language")
-    if original:
-        value = localized(item, field, original)
-        if value:
-            return value
-    with override(language):
-        return getattr(item, field)
+    for code in (language, original):
+        if code and (value := localized(item, field, code)):
+            return SimpleNamespace(text=value, lang=code)
+    for code in language_codes():
+        if value := localized(item, field, code):
+            return SimpleNamespace(text=value, lang=code)
+    return SimpleNamespace(text="", lang=language)
 
 
 @register.simple_tag(takes_context=True)

@@ -30,16 +30,23 @@ def test_slugs_are_made_per_language_and_kept(organization):
     assert organization.slug_fr == "spf-securite-sociale"
 
 
-def test_a_slug_taken_in_the_same_language_is_refused(organization):
+def test_a_slug_taken_by_another_item_is_refused_in_any_language(organization):
     other = Organization(name_fr="Autre", slug_fr="spf-securite-sociale", kind="other")
     with pytest.raises(ValidationError) as error:
         other.full_clean()
     assert "slug_fr" in error.value.message_dict
-    # The same slug in another language is another address: allowed.
-    Organization(name_fr="Autre", slug_nl="spf-securite-sociale", kind="other").full_clean()
+    # Another language's column too: /fr/…/x/ and /nl/…/x/ must not be two items.
+    other = Organization(name_fr="Autre", slug_nl="spf-securite-sociale", kind="other")
+    with pytest.raises(ValidationError) as error:
+        other.full_clean()
+    assert "slug_nl" in error.value.message_dict
+    # One item may use the same slug in several languages.
+    organization.slug_de = "spf-securite-sociale"
+    organization.full_clean()
 
 
-def test_generated_slugs_never_collide(db):
+def test_generated_slugs_never_collide_across_languages(db):
     first = Organization.objects.create(name_fr="Agence", kind="agency")
     second = Organization.objects.create(name_fr="Agence", kind="agency")
-    assert (first.slug_fr, second.slug_fr) == ("agence", "agence-2")
+    third = Organization.objects.create(name_fr="Autre", name_nl="Agence", kind="agency")
+    assert (first.slug_fr, second.slug_fr, third.slug_nl) == ("agence", "agence-2", "agence-3")
