@@ -6,26 +6,29 @@ from newsroom.admin_mixins import (
     MissingLanguageFilter,
     StateFilter,
     languages_column,
-    state_column,
 )
+from newsroom.admin_workflow import StateChangeInline, WorkflowAdminMixin
 
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(ContentAdmin):
-    list_display = ["title", "starts_at", "venue_name", state_column, "publish_at",
+class EventAdmin(WorkflowAdminMixin, ContentAdmin):
+    list_display = ["title", "starts_at", "venue_name", "state_label", "publish_at_brussels",
                     languages_column]
-    list_filter = [StateFilter, "status", "organizers", MissingLanguageFilter]
+    list_filter = [StateFilter, "organizers", MissingLanguageFilter]
     search_fields = [f"title_{code}" for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
+    inlines = [StateChangeInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "programme"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue_name",
-                                          "venue_address"]}),
+                                          "venue_address"],
+                               "description": _("Dates and times in Europe/Brussels time.")}),
         (_("Press"), {"fields": ["registration_note"]}),
-        (_("Publication"), {"fields": ["original_language", "status", "publish_at"]}),
+        (_("Publication"), {"fields": ["original_language", "state_label",
+                                       "publish_at_brussels", "unpublish_at_brussels"]}),
         (_("People and organizations"), {"fields": ["organizers", "speakers",
                                                     "related_releases"]}),
     ]

@@ -68,6 +68,10 @@ class Event(MultilingualContent, Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at"]
+        permissions = [
+            ("submit_event", _("Can submit an event for review")),
+            ("publish_event", _("Can approve, schedule, publish, unschedule and withdraw events")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

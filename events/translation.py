@@ -7,5 +7,5 @@ from .models import Event
 class EventTranslationOptions(TranslationOptions):
     fields = (
         "title", "slug", "description", "programme",
-        "venue_name", "venue_address", "registration_note",
+        "venue_name", "venue_address", "registration_note", "withdrawal_reason",
     )

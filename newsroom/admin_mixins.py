@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -50,9 +51,30 @@ class ContentAdmin(VersionAdmin, RichTextLanguageMixin, TabbedTranslationAdmin):
 
     formfield_overrides = URL_FIELDS_HTTPS
 
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # Reverting restores content in every language, never a workflow state
+        # (states change only through newsroom/workflow.py): remember the current
+        # state; get_object() puts it back right after django-reversion's revert.
+        kept = getattr(self.model, "kept_on_revert", ())
+        if kept:
+            request._kept_on_revert = (
+                self.model._default_manager.filter(pk=version.object_id).values(*kept).first()
+            )
+        return super()._reversion_revisionform_view(request, version, template_name,
+                                                    extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        kept = getattr(request, "_kept_on_revert", None)
+        if obj is not None and kept:
+            type(obj)._default_manager.filter(pk=obj.pk).update(**kept)
+            for name, value in kept.items():
+                setattr(obj, name, value)
+        return obj
+
 
 class StateFilter(admin.SimpleListFilter):
-    """Draft, scheduled or live, as a reader would see it right now."""
+    """The state a reader would see right now (draft, in review, scheduled, live, ...)."""
 
     title = _("state")
     parameter_name = "state"
@@ -61,13 +83,15 @@ class StateFilter(admin.SimpleListFilter):
         return State.choices
 
     def queryset(self, request, queryset):
-        value = self.value()
+        value, now = self.value(), timezone.now()
         if value == State.LIVE:
-            return queryset.filter(live_q())
+            return queryset.filter(live_q(now))
         if value == State.SCHEDULED:
-            return queryset.scheduled()
-        if value == State.DRAFT:
-            return queryset.exclude(status=Status.PUBLISHED)
+            return queryset.scheduled(now)
+        if value == State.EXPIRED:
+            return queryset.filter(status=Status.APPROVED, unpublish_at__lte=now)
+        if value in (State.DRAFT, State.IN_REVIEW, State.WITHDRAWN):
+            return queryset.filter(status=value)
         return queryset
 
 
@@ -107,8 +131,3 @@ class MissingLanguageFilter(admin.SimpleListFilter):
 @admin.display(description=_("languages"))
 def languages_column(obj):
     return " ".join(code.upper() for code in obj.available_languages)
-
-
-@admin.display(description=_("state"))
-def state_column(obj):
-    return obj.state.label

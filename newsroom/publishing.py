@@ -1,9 +1,11 @@
 """The one publication rule shared by every publishable model.
 
 Publication is decided at query time: an item is *live* when its status is
-published and its ``publish_at`` has passed. A scheduled item therefore goes live
-at its exact instant without any cron job, and every public page, feed, sitemap
-and search reads content through ``live()`` only.
+approved, its ``publish_at`` has passed and its optional ``unpublish_at`` has
+not. A scheduled item therefore goes live at its exact instant without any cron
+job, and every public page, feed, sitemap and search reads content through
+``live()`` only. The editorial workflow that moves items between states is in
+``newsroom/workflow.py``.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,25 +15,34 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    """Editorial states. The workflow adds states here; only PUBLISHED is public."""
+    """Editorial states, stored. Only APPROVED items can be public."""
 
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class State(models.TextChoices):
-    """What a reader would see now, derived from status and date (never stored)."""
+    """What a reader would see now: the status read together with the dates
+    (never stored, so it cannot drift from the clock)."""
 
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
     SCHEDULED = "scheduled", _("Scheduled")
     LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 def live_q(now=None, prefix=""):
     """The publication rule as a ``Q``, reusable across relations (``prefix="release__"``)."""
     now = now or timezone.now()
     return models.Q(
-        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now}
+        **{f"{prefix}status": Status.APPROVED, f"{prefix}publish_at__lte": now}
+    ) & (
+        models.Q(**{f"{prefix}unpublish_at__isnull": True})
+        | models.Q(**{f"{prefix}unpublish_at__gt": now})
     )
 
 
@@ -48,9 +59,12 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(live_q(now))
 
     def scheduled(self, now=None):
-        """Published items whose time has not come yet, the soonest first."""
+        """Approved items whose time has not come yet, the soonest first."""
         now = now or timezone.now()
-        return self.filter(status=Status.PUBLISHED, publish_at__gt=now).order_by("publish_at")
+        return self.filter(status=Status.APPROVED, publish_at__gt=now).order_by("publish_at")
+
+    def withdrawn(self):
+        return self.filter(status=Status.WITHDRAWN)
 
 
 class Publishable(models.Model):
@@ -60,42 +74,83 @@ class Publishable(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text=_("Only published items can be seen by the public, and only from their "
-                    "publication date."),
+        editable=False,
+        help_text=_("Changed only through the workflow buttons."),
     )
     publish_at = models.DateTimeField(
         _("publication date"),
         null=True,
         blank=True,
         db_index=True,
-        help_text=_("Date and time (Brussels time) from which the public sees this item. "
-                    "A published item with a future date is scheduled."),
+        editable=False,
+        help_text=_("Date and time (Europe/Brussels) from which the public sees this item."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("expiry date"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Optional date and time (Europe/Brussels) from which the public no longer "
+                    "sees this item."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"), blank=True, editable=False,
+        help_text=_("Shown to readers who follow a link to the withdrawn item."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False,
+        help_text=_("Counts saves, so that a stale form cannot overwrite newer work."),
     )
 
     objects = PublishableQuerySet.as_manager()
+
+    #: Columns a revert to an older revision must not touch: the workflow alone
+    #: changes them (see ContentAdmin).
+    kept_on_revert = (
+        "status", "publish_at", "unpublish_at", "withdrawn_at", "version",
+        "withdrawal_reason", "withdrawal_reason_fr", "withdrawal_reason_nl",
+        "withdrawal_reason_de", "withdrawal_reason_en",
+    )
 
     class Meta:
         abstract = True
 
     def clean(self):
         super().clean()
-        if self.status == Status.PUBLISHED and self.publish_at is None:
+        if self.status == Status.APPROVED and self.publish_at is None:
             raise ValidationError(
-                {"publish_at": _("A published item needs a publication date.")}
+                {"publish_at": _("An approved item needs a publication date.")}
             )
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            raise ValidationError(
+                {"unpublish_at": _("The expiry must come after the publication date.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     def is_live(self, now=None):
         now = now or timezone.now()
         return (
-            self.status == Status.PUBLISHED
+            self.status == Status.APPROVED
             and self.publish_at is not None
             and self.publish_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
+
+    def state_at(self, now=None):
+        now = now or timezone.now()
+        if self.status == Status.APPROVED:
+            if self.is_live(now):
+                return State.LIVE
+            if self.publish_at is not None and self.publish_at > now:
+                return State.SCHEDULED
+            return State.EXPIRED
+        return State(self.status)
 
     @property
     def state(self):
-        if self.is_live():
-            return State.LIVE
-        if self.status == Status.PUBLISHED:
-            return State.SCHEDULED
-        return State.DRAFT
+        return self.state_at()

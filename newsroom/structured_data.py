@@ -57,7 +57,7 @@ def release_data(release, shown, absolute, url):
         "articleBody": plain_text(shown.body),
         "inLanguage": shown.lang,
         "datePublished": localtime(release.publish_at).isoformat(),
-        "dateModified": localtime(max(release.updated_at, release.publish_at)).isoformat(),
+        "dateModified": localtime(release.last_corrected_at or release.publish_at).isoformat(),
         "url": url,
         "mainEntityOfPage": url,
         "author": publisher,

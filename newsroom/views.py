@@ -1,14 +1,17 @@
 """Views and mixins shared by the public pages of every app."""
 
+from types import SimpleNamespace
+
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, override
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from newsroom.context_processors import OG_LOCALES
-from newsroom.languages import get_by_translated_slug, language_codes, slug_in_language
+from newsroom.languages import get_by_translated_slug, language_codes, localized, slug_in_language
 from organizations.models import Organization
 from releases.models import PressRelease
 
@@ -28,6 +31,8 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
     """A detail page reached by its slug in any language; a slug that is not the
     item's address in the reader's language redirects to that address."""
 
+    gone_template_name = "newsroom/withdrawn.html"
+
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
         item = get_by_translated_slug(queryset, self.kwargs["slug"])
@@ -39,8 +44,33 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
         """Where this page lives in the reader's language."""
         return item.get_absolute_url()
 
+    def withdrawn_response(self):
+        """A withdrawn item's address answers 410 Gone, with the date and the reason."""
+        manager = self.model._default_manager
+        if not hasattr(manager, "withdrawn"):
+            return None
+        item = get_by_translated_slug(manager.withdrawn(), self.kwargs["slug"])
+        if item is None:
+            return None
+        language = item.content_language()
+        reason = SimpleNamespace(text=localized(item, "withdrawal_reason", language), lang=language)
+        if not reason.text:
+            reason = SimpleNamespace(
+                text=localized(item, "withdrawal_reason", item.original_language),
+                lang=item.original_language,
+            )
+        context = {"item": item, "shown": item.in_language(language), "reason": reason,
+                   "page_title": item.in_language(language).title}
+        return TemplateResponse(self.request, self.gone_template_name, context, status=410)
+
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            gone = self.withdrawn_response()
+            if gone is not None:
+                return gone
+            raise
         if slug_in_language(self.object) != self.kwargs["slug"]:
             return redirect(self.canonical_path(self.object), permanent=True)
         context = self.get_context_data(object=self.object)

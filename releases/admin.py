@@ -1,17 +1,34 @@
+from django import forms
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from events.models import Event
+from newsroom import workflow
 from newsroom.admin_mixins import (
     URL_FIELDS_HTTPS,
     ContentAdmin,
     MissingLanguageFilter,
     StateFilter,
     languages_column,
-    state_column,
 )
+from newsroom.admin_workflow import TIME_ZONE_NOTE, StateChangeInline, WorkflowAdminMixin
+from newsroom.publishing import State
 
-from .models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
+from .models import (
+    Correction,
+    EmbargoAccess,
+    EmbargoLink,
+    PressRelease,
+    Quote,
+    ReleaseContact,
+    ReleaseLink,
+    Topic,
+)
 
 
 class QuoteInline(TranslationStackedInline):
@@ -35,15 +52,74 @@ class ContactInline(admin.TabularInline):
     fields = ["contact", "order"]
 
 
+class CorrectionInline(TranslationStackedInline):
+    """Public change notes, added by editors when they correct a live release."""
+
+    model = Correction
+    extra = 1
+    can_delete = False
+    fields = ["note", "corrected_at", "created_by"]
+    readonly_fields = ["corrected_at", "created_by"]
+    verbose_name_plural = _("Public change notes (corrections)")
+
+
+class EmbargoLinkForm(forms.ModelForm):
+    revoke = forms.BooleanField(label=_("revoke"), required=False)
+
+    class Meta:
+        model = EmbargoLink
+        fields = ["journalist_name", "email", "expires_at"]
+
+
+class EmbargoLinkInline(admin.TabularInline):
+    """Links for named journalists, before the release goes live. Editors only."""
+
+    model = EmbargoLink
+    form = EmbargoLinkForm
+    extra = 0
+    can_delete = False
+    fields = ["journalist_name", "email", "expires_at", "address", "accesses_column",
+              "revoked_at", "revoke"]
+    readonly_fields = ["address", "accesses_column", "revoked_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+
+    def has_change_permission(self, request, obj=None):
+        return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+
+    def has_view_permission(self, request, obj=None):
+        return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+
+    @admin.display(description=_("link to send"))
+    def address(self, obj):
+        if not obj.pk:
+            return "—"
+        if not obj.is_valid():
+            return _("no longer valid")
+        url = self.request.build_absolute_uri(
+            reverse("releases:embargo", kwargs={"token": obj.token})
+        )
+        return format_html('<input type="text" readonly value="{}" size="40" '
+                           'aria-label="{}">', url, _("link to send"))
+
+    @admin.display(description=_("opened"))
+    def accesses_column(self, obj):
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:releases_embargolink_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.accesses.count())
+
+
 @admin.register(PressRelease)
-class PressReleaseAdmin(ContentAdmin):
+class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
     list_display = [
-        "title", "reference", "issuing_organization", state_column, "publish_at",
+        "title", "reference", "issuing_organization", "state_label", "publish_at_brussels",
         languages_column,
     ]
     list_select_related = ["issuing_organization"]
-    list_filter = [StateFilter, "status", "issuing_organization", "topics",
-                   MissingLanguageFilter, "original_language"]
+    list_filter = [StateFilter, "issuing_organization", "topics", MissingLanguageFilter,
+                   "original_language"]
     search_fields = [f"{field}_{code}" for field in ("title", "lead")
                      for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "publish_at"
@@ -52,19 +128,103 @@ class PressReleaseAdmin(ContentAdmin):
     inlines = [QuoteInline, LinkInline, ContactInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Publication"), {"fields": ["original_language", "status", "publish_at",
-                                       "reference"]}),
+        (_("Publication"), {"fields": ["original_language", "state_label", "publish_at_brussels",
+                                       "unpublish_at_brussels", "reference"]}),
         (_("Organizations and topics"), {"fields": ["issuing_organization",
                                                     "related_organizations", "topics"]}),
         (_("History"), {"classes": ["collapse"], "fields": ["created_at", "updated_at"]}),
     ]
 
+    def get_inlines(self, request, obj):
+        inlines = list(self.inlines)
+        editor = self.has_publish_permission(request)
+        if obj is not None and editor and obj.state == State.LIVE:
+            inlines.append(CorrectionInline)
+        if obj is not None and editor and obj.state in (State.IN_REVIEW, State.SCHEDULED):
+            inlines.append(EmbargoLinkInline)
+        if obj is not None:
+            inlines.append(StateChangeInline)
+        return inlines
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        for inline in instances:
+            inline.request = request  # inline instances are made per request
+        return instances
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, Correction | EmbargoLink) and instance.created_by_id is None:
+                instance.created_by = request.user
+            instance.save()
+        for subform in formset.forms:
+            if isinstance(subform, EmbargoLinkForm) and subform.cleaned_data.get("revoke"):
+                link = subform.instance
+                if link.pk and link.revoked_at is None:
+                    EmbargoLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
+        formset.save_m2m()
+
     @admin.display(description=_("number"), ordering="number")
     def reference(self, obj):
         return obj.reference or "—"
+
+    def get_urls(self):
+        return [
+            path("schedule/", self.admin_site.admin_view(self.schedule_view),
+                 name="releases_pressrelease_schedule"),
+            *super().get_urls(),
+        ]
+
+    def schedule_view(self, request):
+        """Upcoming go-lives and expiries of releases and events, soonest first."""
+        if not self.has_view_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        now = timezone.now()
+        rows = [
+            {"item": item, "kind": item._meta.verbose_name, "at": item.publish_at,
+             "url": reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change",
+                            args=[item.pk])}
+            for model in (PressRelease, Event)
+            for item in model.objects.scheduled(now)
+        ]
+        rows.sort(key=lambda row: row["at"])
+        context = {**self.admin_site.each_context(request), "rows": rows,
+                   "title": _("Scheduled publications"), "opts": self.model._meta,
+                   "time_zone_note": TIME_ZONE_NOTE}
+        return TemplateResponse(request, "admin/releases/schedule.html", context)
 
 
 @admin.register(Topic)
 class TopicAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_fr", "name_nl", "name_de", "name_en"]
+
+
+class EmbargoAccessInline(admin.TabularInline):
+    model = EmbargoAccess
+    extra = 0
+    can_delete = False
+    fields = ["accessed_at", "ip_address", "user_agent"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmbargoLink)
+class EmbargoLinkAdmin(admin.ModelAdmin):
+    """Who received which embargo link, and every time it was opened."""
+
+    list_display = ["journalist_name", "email", "release", "created_at", "revoked_at"]
+    list_select_related = ["release"]
+    search_fields = ["journalist_name", "email"]
+    fields = ["release", "journalist_name", "email", "expires_at", "created_by", "created_at",
+              "revoked_at"]
+    readonly_fields = fields
+    inlines = [EmbargoAccessInline]
+
+    def has_add_permission(self, request):
+        return False  # created on the release's page

@@ -37,7 +37,7 @@ class ReleasesFeed(Feed):
         return (
             self.releases(obj)
             .select_related("issuing_organization")
-            .prefetch_related(quotes_with_speakers(), "topics", "links")
+            .prefetch_related(quotes_with_speakers(), "topics", "links", "corrections")
             .order_by("-publish_at", "-pk")[:FEED_LENGTH]
         )
 
@@ -58,7 +58,8 @@ class ReleasesFeed(Feed):
         return item.publish_at
 
     def item_updateddate(self, item):
-        return max(item.updated_at, item.publish_at)
+        """The latest public correction, else the publication."""
+        return item.last_corrected_at or item.publish_at
 
     def item_author_name(self, item):
         return item.issuing_organization.name

@@ -1,10 +1,15 @@
 """Press releases: what the press office publishes."""
 
+import secrets
+
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -19,6 +24,8 @@ from newsroom.languages import (
 from newsroom.publishing import Publishable, PublishableQuerySet, Status, live_q
 from newsroom.richtext import RichTextField
 from organizations.models import Appointment, Organization, PressContact
+
+EMBARGO_SALT = "newsroom.embargo-link"
 
 
 def require_original_language(item, field, release):
@@ -116,6 +123,8 @@ class PressRelease(MultilingualContent, Publishable):
 
     objects = PressReleaseQuerySet.as_manager()
 
+    kept_on_revert = (*Publishable.kept_on_revert, "number", "number_year")
+
     translation_required_fields = ("title", "lead", "body")
 
     class Meta:
@@ -127,12 +136,23 @@ class PressRelease(MultilingualContent, Publishable):
                 fields=["number_year", "number"], name="release_number_unique_per_year"
             ),
         ]
+        permissions = [
+            ("submit_pressrelease", _("Can submit a press release for review")),
+            ("publish_pressrelease",
+             _("Can approve, schedule, publish, unschedule and withdraw press releases")),
+        ]
 
     def __str__(self):
         return self.title or f"#{self.pk}"
 
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": slug_in_language(self)})
+
+    @property
+    def last_corrected_at(self):
+        """When the latest public correction was made (uses prefetched corrections)."""
+        corrections = list(self.corrections.all())
+        return max((c.corrected_at for c in corrections), default=None)
 
     @property
     def reference(self):
@@ -147,7 +167,7 @@ class PressRelease(MultilingualContent, Publishable):
 
     def save(self, *args, **kwargs):
         fill_translated_slugs(self)
-        if self.number is None and self.status == Status.PUBLISHED and self.publish_at:
+        if self.number is None and self.status == Status.APPROVED and self.publish_at:
             self._save_with_new_number(*args, **kwargs)
         else:
             super().save(*args, **kwargs)
@@ -251,3 +271,131 @@ class ReleaseContact(models.Model):
 
     def __str__(self):
         return str(self.contact)
+
+
+class Correction(models.Model):
+    """A public change note on a live release: "Updated on …: note"."""
+
+    release = models.ForeignKey(
+        PressRelease, verbose_name=_("release"), on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    note = models.TextField(
+        _("public change note"),
+        help_text=_("What changed, for readers, e.g. “Corrected the date of the conference.”"),
+    )
+    corrected_at = models.DateTimeField(_("corrected on"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, editable=False,
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self):
+        return self.note[:80]
+
+    def clean(self):
+        super().clean()
+        if getattr(self, "release", None) is not None:
+            require_original_language(self, "note", self.release)
+
+
+class EmbargoLink(models.Model):
+    """A private link that shows one release to one named journalist before it goes live."""
+
+    release = models.ForeignKey(
+        PressRelease, verbose_name=_("release"), on_delete=models.CASCADE,
+        related_name="embargo_links",
+    )
+    journalist_name = models.CharField(_("journalist"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    expires_at = models.DateTimeField(
+        _("valid until"), null=True, blank=True,
+        help_text=_("Europe/Brussels time; at the latest the publication date. Empty: until "
+                    "the publication date."),
+    )
+    secret = models.CharField(max_length=64, editable=False, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("embargo link")
+        verbose_name_plural = _("embargo links")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.journalist_name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        if not self.secret:
+            self.secret = secrets.token_urlsafe(32)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        release = getattr(self, "release", None)
+        if self.expires_at and release and release.publish_at and (
+            self.expires_at > release.publish_at
+        ):
+            raise ValidationError(
+                {"expires_at": _("An embargo link ends at the publication date at the latest.")}
+            )
+
+    @property
+    def token(self):
+        return signing.dumps({"l": self.pk, "s": self.secret}, salt=EMBARGO_SALT)
+
+    def ends_at(self):
+        """The embargo ends at the expiry given, else at the publication date."""
+        candidates = [t for t in (self.expires_at, self.release.publish_at) if t is not None]
+        return min(candidates) if candidates else None
+
+    def is_valid(self, now=None):
+        now = now or timezone.now()
+        ends_at = self.ends_at()
+        return (
+            self.revoked_at is None
+            and self.release.status == Status.APPROVED
+            and ends_at is not None
+            and now < ends_at
+        )
+
+    @classmethod
+    def from_token(cls, token):
+        """The link a token names, or None for a tampered or unknown token."""
+        try:
+            data = signing.loads(token, salt=EMBARGO_SALT)
+            link = cls.objects.select_related("release").get(pk=data["l"])
+        except (signing.BadSignature, cls.DoesNotExist, KeyError, TypeError, ValueError):
+            return None
+        if not constant_time_compare(link.secret, str(data.get("s", ""))):
+            return None
+        return link
+
+
+class EmbargoAccess(models.Model):
+    """One opening of an embargo link: who (the link's journalist) and when."""
+
+    link = models.ForeignKey(
+        EmbargoLink, verbose_name=_("embargo link"), on_delete=models.CASCADE,
+        related_name="accesses",
+    )
+    accessed_at = models.DateTimeField(_("opened on"), auto_now_add=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("embargo link access")
+        verbose_name_plural = _("embargo link accesses")
+        ordering = ["-accessed_at"]
+
+    def __str__(self):
+        return f"{self.link} @ {self.accessed_at:%Y-%m-%d %H:%M:%S}"

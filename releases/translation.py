@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import PressRelease, Quote, ReleaseLink, Topic
+from .models import Correction, PressRelease, Quote, ReleaseLink, Topic
 
 
 @register(Topic)
@@ -13,7 +13,7 @@ class TopicTranslationOptions(TranslationOptions):
 class PressReleaseTranslationOptions(TranslationOptions):
     # Only the original language is required, and that depends on the release:
     # MultilingualContent.clean() checks it.
-    fields = ("title", "slug", "lead", "body")
+    fields = ("title", "slug", "lead", "body", "withdrawal_reason")
 
 
 @register(Quote)
@@ -24,3 +24,8 @@ class QuoteTranslationOptions(TranslationOptions):
 @register(ReleaseLink)
 class ReleaseLinkTranslationOptions(TranslationOptions):
     fields = ("label",)
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("note",)

@@ -11,4 +11,5 @@ urlpatterns = [
     path(pgettext_lazy("URL", "releases/feed.atom"), feeds.ReleasesAtomFeed(), name="feed_atom"),
     path(pgettext_lazy("URL", "releases/<slug:slug>/"), views.ReleaseDetailView.as_view(),
          name="detail"),
+    path("embargo/<str:token>/", views.EmbargoView.as_view(), name="embargo"),
 ]

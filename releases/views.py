@@ -1,13 +1,20 @@
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.generic import ListView
 
 from events.models import Event
+from newsroom.languages import language_codes
 from newsroom.structured_data import json_ld_script, release_data
 from newsroom.views import TranslatedSlugDetailView
 
 from .filters import FILTERS, apply_filters, filter_choices
-from .models import PressRelease, Quote
+from .models import EmbargoAccess, EmbargoLink, PressRelease, Quote
 
 
 def quotes_with_speakers():
@@ -39,24 +46,25 @@ class ReleaseListView(ListView):
         return context
 
 
+def with_parts(queryset):
+    """Everything a release page shows, in a fixed number of queries."""
+    return queryset.select_related("issuing_organization__parent").prefetch_related(
+        quotes_with_speakers(),
+        "links",
+        "topics",
+        "related_organizations",
+        "contact_links__contact__organization",
+        "corrections",
+        Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
+    )
+
+
 class ReleaseDetailView(TranslatedSlugDetailView):
     model = PressRelease
     context_object_name = "release"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("issuing_organization__parent")
-            .prefetch_related(
-                quotes_with_speakers(),
-                "links",
-                "topics",
-                "related_organizations",
-                "contact_links__contact__organization",
-                Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
-            )
-        )
+        return with_parts(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,3 +79,46 @@ class ReleaseDetailView(TranslatedSlugDetailView):
             ),
         )
         return context
+
+
+class EmbargoView(ReleaseDetailView):
+    """A release shown before its time to the journalist an editor sent the link to.
+
+    The token is signed and names a link whose secret is stored: it cannot be
+    guessed or altered, and revoking the link ends it. Every opening is logged.
+    """
+
+    def get(self, request, token):
+        link = EmbargoLink.from_token(token)
+        if link is None:
+            raise Http404
+        release = link.release
+        if release.is_live():
+            return redirect(release)  # the embargo is over: the public page
+        if not link.is_valid():
+            response = TemplateResponse(request, "releases/embargo_invalid.html", status=410)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        EmbargoAccess.objects.create(
+            link=link, ip_address=request.META.get("REMOTE_ADDR") or None,
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        )
+        self.object = with_parts(PressRelease.objects.all()).get(pk=release.pk)
+        context = self.get_context_data(object=self.object)
+        context.update(
+            is_preview=False, embargo_until=release.publish_at, hreflang_urls={},
+            structured_data=None, alternate_urls=embargo_urls(token),
+        )
+        response = self.render_to_response(context)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"  # the link must not leak to other sites
+        return response
+
+
+def embargo_urls(token):
+    urls = {}
+    for code in language_codes():
+        with translation.override(code):
+            urls[code] = reverse("releases:embargo", kwargs={"token": token})
+    return urls

@@ -46,7 +46,7 @@ def appointment(person, role):
 def make_release(organization):
     counter = iter(range(1, 10_000))
 
-    def make(publish_at=None, status=Status.PUBLISHED, **fields):
+    def make(publish_at=None, status=Status.APPROVED, **fields):
         n = next(counter)
         defaults = {
             "title_fr": f"Communiqué {n}",
@@ -56,7 +56,7 @@ def make_release(organization):
             "issuing_organization": organization,
         }
         defaults.update(fields)
-        if publish_at is None and status == Status.PUBLISHED:
+        if publish_at is None and status == Status.APPROVED:
             publish_at = timezone.now() - datetime.timedelta(days=1)
         return PressRelease.objects.create(status=status, publish_at=publish_at, **defaults)
 
@@ -67,10 +67,10 @@ def make_release(organization):
 def make_event(organization):
     counter = iter(range(1, 10_000))
 
-    def make(starts_at=None, status=Status.PUBLISHED, publish_at=None, **fields):
+    def make(starts_at=None, status=Status.APPROVED, publish_at=None, **fields):
         n = next(counter)
         starts_at = starts_at or timezone.now() + datetime.timedelta(days=7)
-        if publish_at is None and status == Status.PUBLISHED:
+        if publish_at is None and status == Status.APPROVED:
             publish_at = timezone.now() - datetime.timedelta(days=1)
         values = {"title_fr": f"Conférence {n}", "starts_at": starts_at,
                   "ends_at": starts_at + datetime.timedelta(hours=3)}
@@ -86,3 +86,46 @@ def demo(db):
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
     return PressRelease.objects.get(slug_fr="spf-securite-sociale-soutient-socieux")
+
+
+def complete(**fields):
+    """Texts for a release complete in the required languages (French and Dutch)."""
+    values = {"title_nl": "Persbericht", "lead_nl": "Inleiding", "body_nl": "<p>Tekst</p>"}
+    values.update(fields)
+    return values
+
+
+def staff_user(username, group=None, superuser=False):
+    from django.contrib.auth.models import Group, User
+
+    if superuser:
+        return User.objects.create_superuser(username, password="x")
+    user = User.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def press_officer(db):
+    return staff_user("officer", "Press officers")
+
+
+@pytest.fixture
+def editor(db):
+    return staff_user("editor", "Editors")
+
+
+@pytest.fixture
+def superuser(db):
+    return staff_user("root", superuser=True)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A controlled clock: ``clock.set(dt)`` makes every timezone.now() return dt."""
+
+    class Clock:
+        def set(self, value):
+            monkeypatch.setattr(timezone, "now", lambda: value)
+
+    return Clock()

@@ -265,5 +265,5 @@ def test_favicon(client, db):
 
 
 def test_scheduled_release_page_is_404_until_its_time_for_the_public(client, make_release):
-    release = make_release(status=Status.PUBLISHED, publish_at=brussels(2099, 1, 1))
+    release = make_release(status=Status.APPROVED, publish_at=brussels(2099, 1, 1))
     assert client.get(url_in(release, "fr")).status_code == 404

@@ -42,7 +42,7 @@ def test_draft_is_never_live_even_with_a_past_date(make_release):
 @pytest.mark.django_db
 def test_published_release_without_date_is_not_live(make_release):
     release = make_release(status=Status.DRAFT)
-    PressRelease.objects.filter(pk=release.pk).update(status=Status.PUBLISHED)
+    PressRelease.objects.filter(pk=release.pk).update(status=Status.APPROVED)
     assert not PressRelease.objects.live().filter(pk=release.pk).exists()
 
 
@@ -67,7 +67,7 @@ def test_a_published_item_needs_a_date(make_release):
     from django.core.exceptions import ValidationError
 
     release = make_release(status=Status.DRAFT)
-    release.status = Status.PUBLISHED
+    release.status = Status.APPROVED
     with pytest.raises(ValidationError) as error:
         release.full_clean()
     assert "publish_at" in error.value.message_dict

@@ -22,7 +22,7 @@ def test_drafts_get_no_number_until_published(make_release):
     draft = make_release(status=Status.DRAFT)
     assert draft.number is None and draft.reference == ""
     make_release(publish_at=brussels(2017, 3, 1))
-    draft.status, draft.publish_at = Status.PUBLISHED, brussels(2017, 6, 1)
+    draft.status, draft.publish_at = Status.APPROVED, brussels(2017, 6, 1)
     draft.save()
     assert draft.reference == "2/2017"
 
@@ -47,7 +47,7 @@ def test_a_number_taken_concurrently_moves_to_the_next_one(make_release):
     racer = make_release(status=Status.DRAFT)
     # Simulate another editor who took number 2 after our maximum was read.
     PressRelease.objects.filter(pk=taken.pk).update(number=2)
-    racer.status, racer.publish_at = Status.PUBLISHED, brussels(2017, 2, 1)
+    racer.status, racer.publish_at = Status.APPROVED, brussels(2017, 2, 1)
     racer.save()
     assert racer.reference == "3/2017"
 

@@ -132,7 +132,7 @@ class Command(BaseCommand):
             PressRelease,
             {"slug_fr": demo_reference.RELEASE_SLUGS["fr"]},
             {
-                "status": Status.PUBLISHED,
+                "status": Status.APPROVED,
                 "publish_at": brussels(data["publish_at"]),
                 "original_language": data["original_language"],
                 "issuing_organization": organizations["spf-securite-sociale"],
@@ -168,7 +168,7 @@ class Command(BaseCommand):
             Event,
             {"slug_fr": demo_reference.EVENT_SLUGS["fr"]},
             {
-                "status": Status.PUBLISHED,
+                "status": Status.APPROVED,
                 "publish_at": brussels(demo_content.RELEASE["publish_at"]),
                 "original_language": data["original_language"],
                 "starts_at": brussels(data["starts_at"]),

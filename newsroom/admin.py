@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.models import StateChange
+from newsroom.workflow import brussels
+
+
+@admin.register(StateChange)
+class StateChangeAdmin(admin.ModelAdmin):
+    """The audit trail: every state change of every release and event. Read-only."""
+
+    list_display = ["at_brussels", "item", "content_type", "action", "from_state", "to_state",
+                    "user"]
+    list_filter = ["action", "to_state", "content_type"]
+    list_select_related = ["content_type", "user"]
+    date_hierarchy = "at"
+    search_fields = ["user__username"]
+
+    @admin.display(description=_("at"), ordering="at")
+    def at_brussels(self, obj):
+        return brussels(obj.at)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
