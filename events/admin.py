@@ -8,19 +8,24 @@ from newsroom.admin_mixins import (
     languages_column,
 )
 from newsroom.admin_workflow import StateChangeInline, WorkflowAdminMixin
+from newsroom.workflow import brussels
 
 from .models import Event
 
 
 @admin.register(Event)
 class EventAdmin(WorkflowAdminMixin, ContentAdmin):
-    list_display = ["title", "starts_at", "venue_name", "state_label", "publish_at_brussels",
-                    languages_column]
+    list_display = ["title", "starts_at_brussels", "venue_name", "state_label",
+                    "publish_at_brussels", languages_column]
     list_filter = [StateFilter, "organizers", MissingLanguageFilter]
     search_fields = [f"title_{code}" for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
     inlines = [StateChangeInline]
+    @admin.display(description=_("starts"), ordering="starts_at")
+    def starts_at_brussels(self, obj):
+        return brussels(obj.starts_at)
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "programme"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "venue_name",

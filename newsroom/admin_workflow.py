@@ -47,7 +47,27 @@ class StaleFormGuard(forms.ModelForm):
             )
             if cleaned.get("expected_version") != current:
                 raise ValidationError(stale_message(self.instance), code="stale")
+            if self.instance.status == Status.APPROVED:
+                self._keep_parity(cleaned)
         return cleaned
+
+    def _keep_parity(self, cleaned):
+        """A scheduled or live item keeps its required languages complete: an edit (or
+        a revert) that empties one is refused, as approval would have been."""
+        missing = []
+        for code in workflow.required_languages():
+            empty = [
+                str(self.instance._meta.get_field(field).verbose_name)
+                for field in self.instance.translation_required_fields
+                if not str(cleaned.get(f"{field}_{code}",
+                                       getattr(self.instance, f"{field}_{code}")) or "").strip()
+            ]
+            if empty:
+                missing.append(f"{language_name(code)}: {', '.join(empty)}")
+        if missing:
+            raise ValidationError(
+                [_("It is approved: these languages must stay complete. Missing:"), *missing]
+            )
 
 
 def stale_message(item):
@@ -78,6 +98,13 @@ class ScheduleForm(forms.Form):
     )
     unpublish_at = forms.SplitDateTimeField(
         label=_("Expiry date and time (optional)"), widget=AdminSplitDateTime,
+        required=False, help_text=TIME_ZONE_NOTE,
+    )
+
+
+class ExpiryForm(forms.Form):
+    unpublish_at = forms.SplitDateTimeField(
+        label=_("Expiry date and time (empty: no expiry)"), widget=AdminSplitDateTime,
         required=False, help_text=TIME_ZONE_NOTE,
     )
 
@@ -118,6 +145,9 @@ class WorkflowAdminMixin:
 
     form = StaleFormGuard
     change_form_template = "admin/workflow_change_form.html"
+    # Not django-reversion's list with "Recover deleted": a recovered item would
+    # come back in its old state, outside the workflow.
+    change_list_template = "admin/change_list.html"
     workflow_readonly = ["state_label", "publish_at_brussels", "unpublish_at_brussels",
                          "withdrawn_at_brussels"]
     actions = ["submit_selected", "return_to_draft_selected", "publish_now_selected",
@@ -144,6 +174,12 @@ class WorkflowAdminMixin:
             # Once approved an item is withdrawn, never silently deleted.
             return request.user.is_superuser
         return allowed
+
+    def recoverlist_view(self, request, extra_context=None):
+        raise PermissionDenied
+
+    def recover_view(self, request, version_id, extra_context=None):
+        raise PermissionDenied
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), *self.workflow_readonly]
@@ -198,6 +234,8 @@ class WorkflowAdminMixin:
         if transition.needs_schedule:
             form = ScheduleForm(request.POST or None, initial={"publish_at": item.publish_at,
                                                               "unpublish_at": item.unpublish_at})
+        elif transition.needs_expiry:
+            form = ExpiryForm(request.POST or None, initial={"unpublish_at": item.unpublish_at})
         elif transition.needs_reason:
             form = WithdrawForm(request.POST or None, item=item)
         errors = []
@@ -212,6 +250,8 @@ class WorkflowAdminMixin:
                 )
             except ValidationError as error:
                 errors = error.messages
+            except PermissionDenied as error:
+                errors = [str(error)]
             else:
                 self.message_user(request, _("“%(item)s”: %(action)s — done.")
                                   % {"item": item, "action": transition.label}, messages.SUCCESS)
@@ -222,7 +262,11 @@ class WorkflowAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta, "original": item, "transition": transition,
-            "form": form, "errors": errors, "expected_version": item.version,
+            # The version the editor reviewed on the change page, not the one now:
+            # whatever changed in between makes the confirmation fail.
+            "form": form, "errors": errors,
+            "expected_version": (request.POST.get("expected_version")
+                                 or request.GET.get("version") or item.version),
             "parity_problems": workflow.parity_problems(item) if transition.gated else [],
             "time_zone_note": TIME_ZONE_NOTE,
             "title": transition.label,

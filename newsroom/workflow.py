@@ -4,6 +4,9 @@
       ▲                  │  ▲                                 │ (scheduled while
       └─return to draft──┘  └────────────unschedule───────────┘  publish_at is ahead)
 
+Four eyes: whoever submitted an item, or edited it since, cannot approve it;
+another editor must (superusers excepted).
+
 Every path (the admin's buttons, bulk actions, a hand-made POST) goes through
 ``perform()``, which checks the permission, the state, the stale-form guard and
 the language-parity gate on the server, and writes the audit trail.
@@ -31,6 +34,7 @@ class Transition:
     sources: tuple
     permission: str
     needs_schedule: bool = False
+    needs_expiry: bool = False
     needs_reason: bool = False
     gated: bool = False
     confirm: str = ""
@@ -51,6 +55,9 @@ TRANSITIONS = {
                    confirm=_("It will be public in every language as soon as you confirm.")),
         Transition("unschedule", _("Unschedule"), (State.SCHEDULED,), PUBLISH,
                    confirm=_("It goes back to review and will not be published.")),
+        Transition("set_expiry", _("Set or remove the expiry"),
+                   (State.SCHEDULED, State.LIVE), PUBLISH, needs_expiry=True,
+                   confirm=_("From the expiry on, the public no longer sees it.")),
         Transition("withdraw", _("Withdraw"), (State.LIVE, State.EXPIRED), PUBLISH,
                    needs_reason=True,
                    confirm=_("It leaves every list, feed and sitemap; its address will say "
@@ -95,6 +102,28 @@ def parity_problems(item):
     return problems
 
 
+def authors(item):
+    """Who submitted the item for review, and who changed it since: they may not
+    approve it themselves (four eyes)."""
+    from reversion.models import Version
+
+    from newsroom.models import StateChange
+
+    submitted = (
+        StateChange.objects.filter(
+            content_type__app_label=item._meta.app_label,
+            content_type__model=item._meta.model_name,
+            object_id=item.pk, action="submit",
+        ).order_by("-at", "-pk").first()
+    )
+    if submitted is None:
+        return set()
+    edited = Version.objects.get_for_object(item).filter(
+        revision__date_created__gte=submitted.at
+    ).values_list("revision__user_id", flat=True)
+    return {submitted.user_id, *edited}
+
+
 class StaleVersion(ValidationError):
     """The item changed since the form was opened."""
 
@@ -110,11 +139,12 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
     if transition is None:
         raise ValidationError(_("Unknown action."))
     model = type(item)
+    given = item
     # Lock the row: two editors clicking at once must not both succeed.
     item = model._default_manager.select_for_update().get(pk=item.pk)
     if not has_permission(user, transition.permission, model):
         raise PermissionDenied(_("You may not do this."))
-    if expected_version is not None and int(expected_version) != item.version:
+    if expected_version is not None and str(expected_version) != str(item.version):
         raise StaleVersion(_("This item was changed by someone else after you opened it. "
                              "Reload it, check their changes, then try again."))
     now = now or timezone.now()
@@ -125,6 +155,11 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
             % {"action": transition.label, "state": before.label}
         )
     if transition.gated:
+        if not user.is_superuser and user.pk in authors(item):
+            raise PermissionDenied(_(
+                "Four eyes: you submitted or edited this item since it was submitted, so "
+                "another editor must approve it."
+            ))
         problems = parity_problems(item)
         if problems:
             raise ValidationError(
@@ -137,7 +172,7 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
         item.status = Status.DRAFT
     elif name in ("schedule", "publish_now"):
         if name == "publish_now":
-            publish_at = now
+            publish_at, unpublish_at = now, item.unpublish_at  # an expiry set earlier stays
         elif publish_at is None or publish_at <= now:
             raise ValidationError(_("Choose a publication date and time in the future."))
         if unpublish_at is not None and unpublish_at <= publish_at:
@@ -145,6 +180,11 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
         item.status, item.publish_at, item.unpublish_at = Status.APPROVED, publish_at, unpublish_at
     elif name == "unschedule":
         item.status = Status.IN_REVIEW
+    elif name == "set_expiry":
+        if unpublish_at is not None and unpublish_at <= max(now, item.publish_at):
+            raise ValidationError(_("The expiry must come after the publication date "
+                                    "and after now."))
+        item.unpublish_at = unpublish_at
     elif name == "withdraw":
         reasons = {code: text.strip() for code, text in (reasons or {}).items() if text}
         if not reasons.get(item.original_language):
@@ -157,6 +197,8 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
             setattr(item, f"withdrawal_reason_{code}", text)
     item.save()
     StateChange.record(item, transition.name, before, item.state_at(now), user, now)
+    for name in item.kept_on_revert:  # keep the caller's copy in step with the row
+        setattr(given, name, getattr(item, name))
     return item
 
 

@@ -32,7 +32,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         releases = (
-            PressRelease.objects.live().about(self.object)
+            PressRelease.objects.live().about(self.object).with_numbers()
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
         context["releases"] = releases[:RELEASES_ON_PROFILE]
@@ -63,7 +63,7 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
             .order_by("-release__publish_at")[:RELEASES_ON_PROFILE]
         )
         releases = (
-            PressRelease.objects.live().quoting(person)
+            PressRelease.objects.live().quoting(person).with_numbers()
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
         context["releases"] = releases[:RELEASES_ON_PROFILE]

@@ -62,6 +62,9 @@ class CorrectionInline(TranslationStackedInline):
     readonly_fields = ["corrected_at", "created_by"]
     verbose_name_plural = _("Public change notes (corrections)")
 
+    def has_change_permission(self, request, obj=None):
+        return False  # a published note is never rewritten: add a new one
+
 
 class EmbargoLinkForm(forms.ModelForm):
     revoke = forms.BooleanField(label=_("revoke"), required=False)
@@ -79,11 +82,16 @@ class EmbargoLinkInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["journalist_name", "email", "expires_at", "address", "accesses_column",
-              "revoked_at", "revoke"]
-    readonly_fields = ["address", "accesses_column", "revoked_at"]
+              "revoked_column", "revoke"]
+    readonly_fields = ["address", "accesses_column", "revoked_column"]
 
     def has_add_permission(self, request, obj=None):
-        return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+        return (workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+                and obj is not None and obj.state in (State.IN_REVIEW, State.SCHEDULED))
+
+    @admin.display(description=_("revoked"))
+    def revoked_column(self, obj):
+        return workflow.brussels(obj.revoked_at) if obj.revoked_at else "—"
 
     def has_change_permission(self, request, obj=None):
         return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
@@ -124,7 +132,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
                      for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "publish_at"
     autocomplete_fields = ["issuing_organization", "related_organizations", "topics"]
-    readonly_fields = ["reference", "created_at", "updated_at"]
+    readonly_fields = ["reference", "created_at_brussels", "updated_at_brussels"]
     inlines = [QuoteInline, LinkInline, ContactInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
@@ -132,16 +140,25 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
                                        "unpublish_at_brussels", "reference"]}),
         (_("Organizations and topics"), {"fields": ["issuing_organization",
                                                     "related_organizations", "topics"]}),
-        (_("History"), {"classes": ["collapse"], "fields": ["created_at", "updated_at"]}),
+        (_("History"), {"classes": ["collapse"],
+                        "fields": ["created_at_brussels", "updated_at_brussels"]}),
     ]
+
+    @admin.display(description=_("created"))
+    def created_at_brussels(self, obj):
+        return workflow.brussels(obj.created_at)
+
+    @admin.display(description=_("last modified"))
+    def updated_at_brussels(self, obj):
+        return workflow.brussels(obj.updated_at)
 
     def get_inlines(self, request, obj):
         inlines = list(self.inlines)
         editor = self.has_publish_permission(request)
         if obj is not None and editor and obj.state == State.LIVE:
             inlines.append(CorrectionInline)
-        if obj is not None and editor and obj.state in (State.IN_REVIEW, State.SCHEDULED):
-            inlines.append(EmbargoLinkInline)
+        if obj is not None and editor:
+            inlines.append(EmbargoLinkInline)  # new links only while in review or scheduled
         if obj is not None:
             inlines.append(StateChangeInline)
         return inlines
@@ -165,9 +182,12 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
                     EmbargoLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
         formset.save_m2m()
 
-    @admin.display(description=_("number"), ordering="number")
+    @admin.display(description=_("number"))
     def reference(self, obj):
         return obj.reference or "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_numbers()
 
     def get_urls(self):
         return [
@@ -207,24 +227,40 @@ class EmbargoAccessInline(admin.TabularInline):
     model = EmbargoAccess
     extra = 0
     can_delete = False
-    fields = ["accessed_at", "ip_address", "user_agent"]
+    fields = ["opened_at", "ip_address", "user_agent"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("opened on"))
+    def opened_at(self, obj):
+        return workflow.brussels(obj.accessed_at)
 
 
 @admin.register(EmbargoLink)
 class EmbargoLinkAdmin(admin.ModelAdmin):
     """Who received which embargo link, and every time it was opened."""
 
-    list_display = ["journalist_name", "email", "release", "created_at", "revoked_at"]
+    list_display = ["journalist_name", "email", "release", "created", "valid_until", "revoked"]
     list_select_related = ["release"]
     search_fields = ["journalist_name", "email"]
-    fields = ["release", "journalist_name", "email", "expires_at", "created_by", "created_at",
-              "revoked_at"]
+    fields = ["release", "journalist_name", "email", "valid_until", "created_by", "created",
+              "revoked"]
     readonly_fields = fields
     inlines = [EmbargoAccessInline]
 
     def has_add_permission(self, request):
         return False  # created on the release's page
+
+    @admin.display(description=_("created"))
+    def created(self, obj):
+        return workflow.brussels(obj.created_at)
+
+    @admin.display(description=_("valid until"))
+    def valid_until(self, obj):
+        return workflow.brussels(obj.ends_at())
+
+    @admin.display(description=_("revoked"))
+    def revoked(self, obj):
+        return workflow.brussels(obj.revoked_at) if obj.revoked_at else "—"

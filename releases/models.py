@@ -5,8 +5,9 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import Max, Q
+from django.db import models
+from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -76,6 +77,33 @@ class PressReleaseQuerySet(PublishableQuerySet):
             Q(issuing_organization=organization) | Q(related_organizations=organization)
         ).distinct()
 
+    def with_numbers(self, now=None):
+        """Annotate ``release_number`` and ``release_year``: the rank of each release
+        among the releases published (live, expired or withdrawn) in the same year, in
+        order of publication. Unpublished releases get None. Computed in the query
+        (a correlated count), so a page of releases costs no extra query."""
+        now = now or timezone.now()
+        published = Q(status__in=[Status.APPROVED, Status.WITHDRAWN], publish_at__lte=now)
+        earlier = (
+            PressRelease.objects.filter(published)
+            .annotate(year=ExtractYear("publish_at"))
+            .filter(year=OuterRef("release_year"))
+            .filter(Q(publish_at__lt=OuterRef("publish_at"))
+                    | Q(publish_at=OuterRef("publish_at"), pk__lt=OuterRef("pk")))
+            .order_by()
+            .values("year")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            release_year=Case(When(published, then=ExtractYear("publish_at")), default=None),
+        ).annotate(
+            release_number=Case(
+                When(published, then=Coalesce(Subquery(earlier), 0) + 1), default=None,
+                output_field=models.IntegerField(),
+            ),
+        )
+
     def quoting(self, person):
         """Releases with a quote of ``person``, whatever role they held."""
         return self.filter(quotes__appointment__person=person).distinct()
@@ -93,14 +121,6 @@ class PressRelease(MultilingualContent, Publishable):
         help_text=_("One or two sentences that sum up the release; shown in lists and feeds."),
     )
     body = RichTextField(_("body"), blank=True)
-
-    number = models.PositiveIntegerField(
-        _("number"), null=True, blank=True, editable=False,
-        help_text=_("Given when the release is first published: the n-th release of its year."),
-    )
-    number_year = models.PositiveSmallIntegerField(
-        _("year of the number"), null=True, blank=True, editable=False
-    )
 
     issuing_organization = models.ForeignKey(
         Organization, verbose_name=_("issued by"), on_delete=models.PROTECT,
@@ -123,7 +143,6 @@ class PressRelease(MultilingualContent, Publishable):
 
     objects = PressReleaseQuerySet.as_manager()
 
-    kept_on_revert = (*Publishable.kept_on_revert, "number", "number_year")
 
     translation_required_fields = ("title", "lead", "body")
 
@@ -131,11 +150,6 @@ class PressRelease(MultilingualContent, Publishable):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
         ordering = ["-publish_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["number_year", "number"], name="release_number_unique_per_year"
-            ),
-        ]
         permissions = [
             ("submit_pressrelease", _("Can submit a press release for review")),
             ("publish_pressrelease",
@@ -156,10 +170,18 @@ class PressRelease(MultilingualContent, Publishable):
 
     @property
     def reference(self):
-        """The release number as the press office writes it, e.g. "12/2017"."""
-        if self.number is None:
+        """The release number as the press office writes it, e.g. "12/2017": the n-th
+        release published in its year (Brussels time), counted when it goes live, so
+        a scheduled release leaves no visible gap. Lists annotate it with
+        ``with_numbers()``; otherwise it costs one query."""
+        if not hasattr(self, "release_number"):
+            numbered = PressRelease.objects.with_numbers().filter(pk=self.pk)
+            self.release_number, self.release_year = (
+                numbered.values_list("release_number", "release_year").first() or (None, None)
+            )
+        if self.release_number is None:
             return ""
-        return f"{self.number}/{self.number_year}"
+        return f"{self.release_number}/{self.release_year}"
 
     def clean(self):
         super().clean()
@@ -167,29 +189,9 @@ class PressRelease(MultilingualContent, Publishable):
 
     def save(self, *args, **kwargs):
         fill_translated_slugs(self)
-        if self.number is None and self.status == Status.APPROVED and self.publish_at:
-            self._save_with_new_number(*args, **kwargs)
-        else:
-            super().save(*args, **kwargs)
-
-    def _save_with_new_number(self, *args, **kwargs):
-        """Number the release within the year of its publication (Brussels time).
-
-        Numbers are given at publication, not at creation, so abandoned drafts
-        leave no gaps. Two editors publishing at once both try the next number;
-        the unique constraint makes the loser take the one after.
-        """
-        year = timezone.localtime(self.publish_at).year
-        for _attempt in range(5):
-            latest = PressRelease.objects.filter(number_year=year).aggregate(n=Max("number"))["n"]
-            self.number, self.number_year = (latest or 0) + 1, year
-            try:
-                with transaction.atomic():
-                    super().save(*args, **kwargs)
-                return
-            except IntegrityError:
-                self.number = self.number_year = None
-        raise IntegrityError("Could not give the release a number; please try again.")
+        super().save(*args, **kwargs)
+        for name in ("release_number", "release_year"):
+            self.__dict__.pop(name, None)  # recounted on next read
 
 
 class Quote(models.Model):
@@ -354,18 +356,19 @@ class EmbargoLink(models.Model):
         return signing.dumps({"l": self.pk, "s": self.secret}, salt=EMBARGO_SALT)
 
     def ends_at(self):
-        """The embargo ends at the expiry given, else at the publication date."""
-        candidates = [t for t in (self.expires_at, self.release.publish_at) if t is not None]
+        """The embargo ends at the expiry given, and at the latest at go-live."""
+        go_live = self.release.publish_at if self.release.status == Status.APPROVED else None
+        candidates = [t for t in (self.expires_at, go_live) if t is not None]
         return min(candidates) if candidates else None
 
     def is_valid(self, now=None):
+        """Until revoked or expired, while the release is in review or scheduled."""
         now = now or timezone.now()
         ends_at = self.ends_at()
         return (
             self.revoked_at is None
-            and self.release.status == Status.APPROVED
-            and ends_at is not None
-            and now < ends_at
+            and self.release.status in (Status.IN_REVIEW, Status.APPROVED)
+            and (ends_at is None or now < ends_at)
         )
 
     @classmethod
@@ -398,4 +401,4 @@ class EmbargoAccess(models.Model):
         ordering = ["-accessed_at"]
 
     def __str__(self):
-        return f"{self.link} @ {self.accessed_at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.link} @ {timezone.localtime(self.accessed_at):%d/%m/%Y %H:%M:%S %Z}"

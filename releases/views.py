@@ -30,7 +30,9 @@ class ReleaseListView(ListView):
     context_object_name = "releases"
 
     def get_queryset(self):
-        queryset = PressRelease.objects.live().select_related("issuing_organization")
+        queryset = (
+            PressRelease.objects.live().with_numbers().select_related("issuing_organization")
+        )
         queryset, self.active_filters = apply_filters(queryset, self.request.GET)
         return queryset
 
@@ -48,7 +50,7 @@ class ReleaseListView(ListView):
 
 def with_parts(queryset):
     """Everything a release page shows, in a fixed number of queries."""
-    return queryset.select_related("issuing_organization__parent").prefetch_related(
+    return queryset.with_numbers().select_related("issuing_organization__parent").prefetch_related(
         quotes_with_speakers(),
         "links",
         "topics",

@@ -96,8 +96,11 @@ def complete(**fields):
 
 
 def staff_user(username, group=None, superuser=False):
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import Group, Permission, User
 
+    from newsroom.roles import ensure_roles
+
+    ensure_roles(Group, Permission)  # a browser test's flush removes the migration's groups
     if superuser:
         return User.objects.create_superuser(username, password="x")
     user = User.objects.create_user(username, password="x", is_staff=True)

@@ -15,9 +15,9 @@ ALLOWED = {
     "anonymous": set(),
     "press officer": {"submit", "return_to_draft"},
     "editor": {"submit", "return_to_draft", "schedule", "publish_now", "unschedule",
-               "withdraw"},
+               "withdraw", "set_expiry"},
     "superuser": {"submit", "return_to_draft", "schedule", "publish_now", "unschedule",
-                  "withdraw"},
+                  "withdraw", "set_expiry"},
 }
 # transition: (state before, state after)
 TRANSITIONS = {
@@ -27,6 +27,7 @@ TRANSITIONS = {
     "publish_now": (State.IN_REVIEW, State.LIVE),
     "unschedule": (State.SCHEDULED, State.IN_REVIEW),
     "withdraw": (State.LIVE, State.WITHDRAWN),
+    "set_expiry": (State.LIVE, State.LIVE),
 }
 BULK_ACTIONS = {"submit": "submit_selected", "return_to_draft": "return_to_draft_selected",
                 "publish_now": "publish_now_selected", "unschedule": "unschedule_selected"}
@@ -52,7 +53,16 @@ def transition_data(name, release):
         data.update({"publish_at_0": when.strftime("%Y-%m-%d"), "publish_at_1": "10:00:00"})
     if name == "withdraw":
         data.update({"reason_fr": "Erreur de date.", "reason_nl": "Fout in de datum."})
+    if name == "set_expiry":
+        when = timezone.localtime(timezone.now() + datetime.timedelta(days=30))
+        data.update({"unpublish_at_0": when.strftime("%Y-%m-%d"), "unpublish_at_1": "10:00:00"})
     return data
+
+
+def succeeded(release, name, after):
+    if name == "set_expiry":
+        return release.unpublish_at is not None
+    return release.state == after
 
 
 @pytest.fixture
@@ -97,9 +107,9 @@ def test_permission_matrix(login, make_release, role, name, path):
         response = client.post(changelist, {"action": BULK_ACTIONS[name], "confirmed": "yes",
                                             "_selected_action": [release.pk]})
     release.refresh_from_db()
-    assert (release.state == after) == allowed, (role, name, path, response.status_code)
+    assert succeeded(release, name, after) == allowed, (role, name, path, response.status_code)
     if not allowed:
-        assert release.state == before
+        assert release.state == before and release.unpublish_at is None
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -129,19 +139,20 @@ def test_the_change_form_never_changes_the_state(login, make_release, role):
     assert release.status == Status.DRAFT
 
 
-def test_press_officers_edit_drafts_only(client, press_officer, make_release):
+@pytest.mark.parametrize("state", [State.IN_REVIEW, State.SCHEDULED, State.LIVE])
+def test_press_officers_edit_drafts_only(client, press_officer, make_release, state):
     client.force_login(press_officer)
     draft = release_in(State.DRAFT, make_release)
-    submitted = release_in(State.IN_REVIEW, make_release)
+    locked = release_in(state, make_release)
     page = client.get(reverse("admin:releases_pressrelease_change", args=[draft.pk]))
     assert 'name="title_fr"' in page.content.decode()
-    page = client.get(reverse("admin:releases_pressrelease_change", args=[submitted.pk]))
+    page = client.get(reverse("admin:releases_pressrelease_change", args=[locked.pk]))
     assert page.status_code == 200 and 'name="title_fr"' not in page.content.decode()
-    response = client.post(reverse("admin:releases_pressrelease_change", args=[submitted.pk]),
-                           {"title_fr": "Changé en douce"})
+    response = client.post(reverse("admin:releases_pressrelease_change", args=[locked.pk]),
+                           {"title_fr": "Changé en douce", "expected_version": locked.version})
     assert response.status_code == 403
-    submitted.refresh_from_db()
-    assert submitted.title_fr != "Changé en douce"
+    locked.refresh_from_db()
+    assert locked.title_fr != "Changé en douce"
 
 
 def test_press_officers_see_only_their_buttons(client, press_officer, editor, make_release):

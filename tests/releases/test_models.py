@@ -16,40 +16,47 @@ def test_release_numbers_count_per_year_of_publication(make_release):
     assert [first.reference, second.reference, next_year.reference] == [
         "1/2017", "2/2017", "1/2018",
     ]
+    listed = PressRelease.objects.with_numbers().order_by("publish_at")
+    assert [(r.release_number, r.release_year) for r in listed] == [
+        (1, 2017), (2, 2017), (1, 2018)]
 
 
-def test_drafts_get_no_number_until_published(make_release):
+def test_drafts_and_scheduled_releases_have_no_number_yet(make_release, clock):
     draft = make_release(status=Status.DRAFT)
-    assert draft.number is None and draft.reference == ""
-    make_release(publish_at=brussels(2017, 3, 1))
-    draft.status, draft.publish_at = Status.APPROVED, brussels(2017, 6, 1)
-    draft.save()
-    assert draft.reference == "2/2017"
+    assert draft.reference == ""
+    go_live = brussels(2030, 3, 1, 9)
+    clock.set(brussels(2030, 1, 1))
+    scheduled = make_release(publish_at=go_live)
+    published = make_release(publish_at=brussels(2030, 1, 1))
+    # A scheduled release takes no number before it is live: no visible gap betrays it.
+    assert scheduled.reference == "" and published.reference == "1/2030"
+    clock.set(go_live)
+    scheduled = PressRelease.objects.get(pk=scheduled.pk)
+    assert scheduled.reference == "2/2030"
 
 
-def test_a_number_is_kept_when_the_release_is_saved_again(make_release):
-    release = make_release(publish_at=brussels(2017, 5, 30))
-    release.title_fr = "Titre corrigé"
-    release.publish_at = brussels(2018, 1, 1)
-    release.save()
-    release.refresh_from_db()
-    assert release.reference == "1/2017"
+def test_numbers_do_not_change_when_a_release_is_withdrawn_or_edited(make_release):
+    first = make_release(publish_at=brussels(2017, 2, 1))
+    second = make_release(publish_at=brussels(2017, 5, 30))
+    first.status = Status.WITHDRAWN
+    first.save()
+    second.title_fr = "Titre corrigé"
+    second.save()
+    assert PressRelease.objects.get(pk=second.pk).reference == "2/2017"
+    assert PressRelease.objects.get(pk=first.pk).reference == "1/2017"
 
 
 def test_the_year_is_the_year_in_brussels_not_in_utc(make_release):
     # 00:30 on 1 January in Brussels is still 31 December in UTC.
+    make_release(publish_at=brussels(2017, 12, 31, 23, 0))
     release = make_release(publish_at=brussels(2018, 1, 1, 0, 30))
     assert release.reference == "1/2018"
 
 
-def test_a_number_taken_concurrently_moves_to_the_next_one(make_release):
-    taken = make_release(publish_at=brussels(2017, 1, 1))
-    racer = make_release(status=Status.DRAFT)
-    # Simulate another editor who took number 2 after our maximum was read.
-    PressRelease.objects.filter(pk=taken.pk).update(number=2)
-    racer.status, racer.publish_at = Status.APPROVED, brussels(2017, 2, 1)
-    racer.save()
-    assert racer.reference == "3/2017"
+def test_releases_published_at_the_same_second_get_distinct_numbers(make_release):
+    same = brussels(2017, 5, 30, 9)
+    first, second = make_release(publish_at=same), make_release(publish_at=same)
+    assert {first.reference, second.reference} == {"1/2017", "2/2017"}
 
 
 def test_original_language_must_be_complete(organization):
