@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_mixins import (
     ContentAdmin,
     MissingLanguageFilter,
@@ -21,7 +22,7 @@ class EventAdmin(WorkflowAdminMixin, ContentAdmin):
     search_fields = [f"title_{code}" for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
-    inlines = [StateChangeInline]
+    inlines = [ImageInline, DocumentInline, StateChangeInline]
     @admin.display(description=_("starts"), ordering="starts_at")
     def starts_at_brussels(self, obj):
         return brussels(obj.starts_at)

@@ -400,3 +400,23 @@ EVENT = {
         ),
     },
 }
+
+# The demo release's picture (a drawn banner, see demo_media.py) and document.
+IMAGE_ALT = {
+    "fr": "Bannière bleue de la conférence SOCIEUX+ et BELINCOSOC du 30 mai 2017, "
+          "avec trois cercles blancs",
+    "nl": "Blauwe banner van de SOCIEUX+- en BELINCOSOC-conferentie van 30 mei 2017, "
+          "met drie witte cirkels",
+    "en": "Blue banner of the SOCIEUX+ and BELINCOSOC conference of 30 May 2017, "
+          "with three white circles",
+}
+IMAGE_CAPTION = {
+    "fr": "Conférence de lancement de SOCIEUX+",
+    "nl": "Lanceringsconferentie van SOCIEUX+",
+    "en": "Launch conference of SOCIEUX+",
+}
+DOCUMENT_TITLE = {
+    "fr": "Programme de la conférence",
+    "nl": "Programma van de conferentie",
+    "en": "Conference programme",
+}

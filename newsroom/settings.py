@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organizations",
     "releases",
     "events",
+    "attachments",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +141,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 
+# Uploads: images are decoded and re-encoded (attachments/validation.py).
+NEWSROOM_MAX_IMAGE_PIXELS = env_int("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000)
+NEWSROOM_MAX_IMAGE_BYTES = env_int("NEWSROOM_MAX_IMAGE_BYTES", 20 * 1024 * 1024)
+NEWSROOM_MAX_DOCUMENT_BYTES = env_int("NEWSROOM_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
+# In production the web server sends media files: set this to the internal
+# location that nginx maps to MEDIA_ROOT (X-Accel-Redirect), e.g. /protected-media/.
+NEWSROOM_MEDIA_ACCEL_REDIRECT = env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT")
+
 # Releases need these languages complete before they can go out (enforced by
 # the workflow; the admin shows what is missing).
 NEWSROOM_REQUIRED_LANGUAGES = env_list("NEWSROOM_REQUIRED_LANGUAGES", ["fr", "nl"])
@@ -147,6 +156,8 @@ NEWSROOM_REQUIRED_LANGUAGES = env_list("NEWSROOM_REQUIRED_LANGUAGES", ["fr", "nl
 # CKEditor 5. The editor's content language is set per language tab by the
 # admin (newsroom/admin.py); whatever it sends is sanitised on save (newsroom/richtext.py).
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"  # any other value lets anonymous users upload
+# Our own upload view: the same validation and renditions as every image upload.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "attachments:ckeditor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp"]
 CKEDITOR_5_CONFIGS = {
     "default": {

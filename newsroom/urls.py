@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -30,6 +29,7 @@ urlpatterns = [
          name="django.contrib.sitemaps.views.sitemap"),
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
+    path("", include("attachments.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
@@ -41,8 +41,3 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

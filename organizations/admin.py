@@ -13,7 +13,7 @@ class OrganizationAdmin(ContentAdmin):
     list_filter = ["kind"]
     list_select_related = ["parent"]
     search_fields = ["name_fr", "name_nl", "name_de", "name_en", "acronym_fr", "acronym_nl"]
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent", "logo"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent"]}),
         (_("About"), {"fields": ["description", "website", "logo"]}),
@@ -33,6 +33,7 @@ class PersonAdmin(ContentAdmin):
     search_fields = ["first_name", "last_name"]
     inlines = [AppointmentInline]
     fields = ["first_name", "last_name", "slug", "portrait", "bio"]
+    autocomplete_fields = ["portrait"]
 
 
 class RoleAppointmentInline(AppointmentInline):

@@ -67,7 +67,10 @@ class Organization(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+    logo = models.ForeignKey(
+        "attachments.Image", verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -129,7 +132,10 @@ class Person(models.Model):
         _("address"), max_length=200, unique=True, blank=True,
         help_text=_("The last part of the page address. Made from the name if left empty."),
     )
-    portrait = models.ImageField(_("portrait"), upload_to="people/portraits/", blank=True)
+    portrait = models.ForeignKey(
+        "attachments.Image", verbose_name=_("portrait"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     bio = models.TextField(_("short biography"), blank=True)
 
     objects = PersonQuerySet.as_manager()

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from attachments.admin import DocumentInline, ImageInline
 from events.models import Event
 from newsroom import workflow
 from newsroom.admin_mixins import (
@@ -133,7 +134,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
     date_hierarchy = "publish_at"
     autocomplete_fields = ["issuing_organization", "related_organizations", "topics"]
     readonly_fields = ["reference", "created_at_brussels", "updated_at_brussels"]
-    inlines = [QuoteInline, LinkInline, ContactInline]
+    inlines = [QuoteInline, LinkInline, ContactInline, ImageInline, DocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("Publication"), {"fields": ["original_language", "state_label", "publish_at_brussels",

@@ -11,5 +11,7 @@ urlpatterns = [
     path(pgettext_lazy("URL", "releases/feed.atom"), feeds.ReleasesAtomFeed(), name="feed_atom"),
     path(pgettext_lazy("URL", "releases/<slug:slug>/"), views.ReleaseDetailView.as_view(),
          name="detail"),
+    path(pgettext_lazy("URL", "releases/<slug:slug>/press-kit.zip"),
+         views.PressKitView.as_view(), name="press_kit"),
     path("embargo/<str:token>/", views.EmbargoView.as_view(), name="embargo"),
 ]

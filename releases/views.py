@@ -1,5 +1,8 @@
+import zipfile
+
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,7 +12,7 @@ from django.utils.http import urlencode
 from django.views.generic import ListView
 
 from events.models import Event
-from newsroom.languages import language_codes
+from newsroom.languages import language_codes, slug_in_language
 from newsroom.structured_data import json_ld_script, release_data
 from newsroom.views import TranslatedSlugDetailView
 
@@ -57,6 +60,8 @@ def with_parts(queryset):
         "related_organizations",
         "contact_links__contact__organization",
         "corrections",
+        "images",
+        "documents",
         Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
     )
 
@@ -72,6 +77,8 @@ class ReleaseDetailView(TranslatedSlugDetailView):
         context = super().get_context_data(**kwargs)
         shown = context["shown"]
         context.update(
+            press_kit_url=reverse("releases:press_kit",
+                                  kwargs={"slug": slug_in_language(self.object)}),
             page_title=shown.title,
             page_description=shown.lead,
             og_type="article",
@@ -109,7 +116,9 @@ class EmbargoView(ReleaseDetailView):
         context = self.get_context_data(object=self.object)
         context.update(
             is_preview=False, embargo_until=release.publish_at, hreflang_urls={},
-            structured_data=None, alternate_urls=embargo_urls(token),
+            structured_data=None, alternate_urls=embargo_urls(token), embargo_token=token,
+            press_kit_url=reverse("releases:press_kit", kwargs={"slug": slug_in_language(
+                release)}) + "?" + urlencode({"embargo": token}),
         )
         response = self.render_to_response(context)
         patch_cache_control(response, private=True, no_store=True)
@@ -124,3 +133,36 @@ def embargo_urls(token):
         with translation.override(code):
             urls[code] = reverse("releases:embargo", kwargs={"token": token})
     return urls
+
+
+class PressKitView(ReleaseDetailView):
+    """Every picture and document of a release in one ZIP, named after the release."""
+
+    def get(self, request, slug):
+        token = request.GET.get("embargo")
+        link = EmbargoLink.from_token(token) if token else None
+        if link is not None and link.is_valid():
+            release = with_parts(PressRelease.objects.all()).get(pk=link.release_id)
+        else:
+            self.object = release = self.get_object()
+        response = HttpResponse(content_type="application/zip")
+        name = "-".join(filter(None, [release.reference.replace("/", "-"),
+                                      slug_in_language(release)]))
+        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        if not release.is_live():
+            patch_cache_control(response, private=True, no_store=True)
+        write_press_kit(release, response)
+        return response
+
+
+def write_press_kit(release, output):
+    """Originals (upright, metadata-free) and documents, with readable names."""
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as archive:
+        for number, image in enumerate(release.images.all(), start=1):
+            extension = image.file.name.rsplit(".", 1)[-1]
+            with default_storage.open(image.file.name, "rb") as data:
+                archive.writestr(f"images/{number:02d}.{extension}", data.read())
+        for document in release.documents.all():
+            with default_storage.open(document.file.name, "rb") as data:
+                archive.writestr(f"documents/{document.file.name.rsplit('/', 1)[-1]}",
+                                 data.read())

@@ -95,7 +95,7 @@ def test_admin_speaks_the_editors_language(staff_client):
 
 def empty_inlines():
     data = {}
-    for prefix in ("quotes", "links", "contact_links"):
+    for prefix in ("quotes", "links", "contact_links", "images", "documents"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
                      f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
     return data

@@ -510,7 +510,7 @@ def change_form(release, **changes):
         for field in ("title", "slug", "lead", "body"):
             data[f"{field}_{code}"] = getattr(release, f"{field}_{code}") or ""
     for prefix in ("quotes", "links", "contact_links", "corrections", "embargo_links",
-                   "newsroom-statechange-content_type-object_id"):
+                   "images", "documents", "newsroom-statechange-content_type-object_id"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(changes)
     return data

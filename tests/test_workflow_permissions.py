@@ -125,7 +125,7 @@ def test_the_change_form_never_changes_the_state(login, make_release, role):
         "status": "approved", "publish_at_0": "2020-01-01", "publish_at_1": "10:00:00",
         "publish_at": "2020-01-01T10:00:00Z",
     }
-    for prefix in ("quotes", "links", "contact_links",
+    for prefix in ("quotes", "links", "contact_links", "images", "documents",
                    "newsroom-statechange-content_type-object_id"):
         form.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     client.post(url, form)

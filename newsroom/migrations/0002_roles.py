@@ -1,18 +1,9 @@
 """Create the Press officers and Editors groups (see newsroom/roles.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsroom.roles import EDITORS, PRESS_OFFICERS, ensure_roles
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; this one needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from newsroom.migrations._roles_helpers import create_roles
+from newsroom.roles import EDITORS, PRESS_OFFICERS
 
 
 def remove_roles(apps, schema_editor):

@@ -1,6 +1,8 @@
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
 from django import template
+from django.core.files.storage import default_storage
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -44,3 +46,20 @@ def language_url(context, language):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "")
+
+
+@register.simple_tag(takes_context=True)
+def media_url(context, path):
+    """A stored file's address; on an embargo page it carries the link's token, so the
+    journalist's browser may fetch the release's pictures and documents too."""
+    url = default_storage.url(path)
+    token = context.get("embargo_token")
+    return f"{url}?{urlencode({'embargo': token})}" if token else url
+
+
+@register.simple_tag(takes_context=True)
+def srcset(context, image, kind):
+    """``srcset`` of an image's renditions of one kind ("webp" or "jpeg")."""
+    return ", ".join(
+        f"{media_url(context, r[kind])} {r['width']}w" for r in image.renditions
+    )

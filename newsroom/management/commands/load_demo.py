@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.models import Event
-from newsroom import demo_content, demo_reference
+from newsroom import demo_content, demo_media, demo_reference
 from newsroom.publishing import Status
 from organizations.models import Appointment, Organization, Person, PressContact, Role
 from releases.models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
@@ -148,6 +148,7 @@ class Command(BaseCommand):
             organizations[key] for key in demo_reference.RELEASE_RELATED_ORGANIZATIONS
         )
         release.topics.set(topics)
+        self.load_media(release)
         for order, quote in enumerate(data["quotes"]):
             Quote.objects.create(
                 release=release,
@@ -161,6 +162,24 @@ class Command(BaseCommand):
             )
         ReleaseContact.objects.create(release=release, contact=contact)
         return release
+
+    def load_media(self, release):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from attachments.models import Document, Image
+
+        banner = SimpleUploadedFile("banner.jpg", demo_media.banner_jpeg(), "image/jpeg")
+        image = Image(release=release, file=banner, is_lead=True, credit="SPF Sécurité sociale",
+                      **translated("alt", demo_content.IMAGE_ALT),
+                      **translated("caption", demo_content.IMAGE_CAPTION))
+        image.full_clean()
+        image.save()
+        programme = SimpleUploadedFile("programme.pdf", demo_media.programme_pdf(),
+                                       "application/pdf")
+        document = Document(release=release, file=programme, language="en",
+                            **translated("title", demo_content.DOCUMENT_TITLE))
+        document.full_clean()
+        document.save()
 
     def load_event(self, organizations, appointments, release):
         data = demo_content.EVENT

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from newsroom.admin_mixins import ContentAdmin
+
+from .models import Document, Image
+
+
+def thumbnail(image):
+    smallest = image.renditions[0] if image.renditions else None
+    if not smallest:
+        return "—"
+    from django.core.files.storage import default_storage
+
+    return format_html('<img src="{}" width="160" alt="">', default_storage.url(smallest["jpeg"]))
+
+
+class ImageInline(TranslationStackedInline):
+    model = Image
+    extra = 0
+    fields = ["file", "preview", "alt", "caption", "credit", "is_lead", "order"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail(obj) if obj.pk else "—"
+
+
+class DocumentInline(TranslationStackedInline):
+    model = Document
+    extra = 0
+    fields = ["file", "title", "language", "kind", "size", "order"]
+    readonly_fields = ["kind", "size"]
+
+
+@admin.register(Image)
+class ImageAdmin(ContentAdmin):
+    """All images; logos and portraits are added here and chosen on their organization
+    or person."""
+
+    list_display = ["__str__", "preview", "release", "event", "width", "height", "credit"]
+    list_select_related = ["release", "event"]
+    search_fields = ["alt_fr", "alt_nl", "alt_de", "alt_en", "caption_fr", "credit"]
+    fields = ["file", "preview", "alt", "caption", "credit"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail(obj) if obj.pk else "—"

@@ -1,0 +1,89 @@
+"""Serving images and documents, and the editor's image upload.
+
+Media are never served as static files: every request asks whether the file's
+release or event may be seen (live, staff, or a valid embargo link for that
+release). In production the check stays here and the bytes are sent by the web
+server (``NEWSROOM_MEDIA_ACCEL_REDIRECT``); see docs/deploy in the README.
+"""
+
+import mimetypes
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_POST
+
+from releases.models import EmbargoLink
+
+from .models import Document, Image
+
+PUBLIC_MAX_AGE = 300  # seconds: a withdrawn file disappears from caches within minutes
+
+
+def _attachment(kind, key):
+    model = {"images": Image, "documents": Document}.get(kind)
+    if model is None:
+        return None
+    return model.objects.select_related("release", "event").filter(key=key).first()
+
+
+def _embargo_allows(request, item):
+    token = request.GET.get("embargo")
+    if not token or item.release_id is None:
+        return False
+    link = EmbargoLink.from_token(token)
+    return link is not None and link.release_id == item.release_id and link.is_valid()
+
+
+@require_GET
+def serve(request, kind, key, name):
+    item = _attachment(kind, key)
+    path = f"{kind}/{key}/{name}"
+    if item is None or path not in item_paths(item):
+        raise Http404
+    public = item.is_public()
+    if not (public or request.user.is_staff or _embargo_allows(request, item)):
+        raise Http404  # not "forbidden": a private file does not exist for the public
+    content_type = getattr(item, "content_type", "") or mimetypes.guess_type(name)[0]
+    if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
+        response = HttpResponse(content_type=content_type)
+        internal = settings.NEWSROOM_MEDIA_ACCEL_REDIRECT.rstrip("/")
+        response["X-Accel-Redirect"] = f"{internal}/{path}"
+    else:
+        if not default_storage.exists(path):
+            raise Http404
+        response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    if kind == "documents":
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+    if public:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def item_paths(item):
+    return item.paths if isinstance(item, Image) else [item.file.name]
+
+
+@staff_member_required
+@require_POST
+def ckeditor_upload(request):
+    """CKEditor 5's image upload: staff only, CSRF-checked, validated and processed
+    like every image; stored under a generated name. Errors are messages, not 500s."""
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "No file."}}, status=400)
+    image = Image(file=upload)
+    try:
+        image.full_clean(exclude=["release", "event"])
+        image.save()
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    fallback = image.fallback()
+    return JsonResponse({"url": default_storage.url(fallback["jpeg"] if fallback
+                                                    else image.file.name)})
