@@ -7,6 +7,7 @@ those allowed to see their release or event (see ``is_public``).
 
 import secrets
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -64,10 +65,22 @@ class Attachment(models.Model):
         return owner is not None and owner.is_live(now)
 
 
+class CheckedImageField(models.ImageField):
+    """An image field whose form does not let Django open the upload with Pillow
+    first: our validator decodes it, with our limits and our messages."""
+
+    def formfield(self, **kwargs):
+        return models.FileField.formfield(self, **{
+            "form_class": forms.FileField,
+            "widget": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            **kwargs,
+        })
+
+
 class Image(Attachment):
-    file = models.ImageField(
-        _("image"), upload_to=image_path, width_field="width", height_field="height",
-        validators=[validate_image_upload],
+    file = CheckedImageField(
+        _("image"), upload_to=image_path, validators=[validate_image_upload],
         help_text=_("JPEG, PNG or WebP. Turned upright and stripped of its metadata (GPS, "
                     "camera) on upload."),
     )

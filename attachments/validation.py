@@ -72,8 +72,11 @@ def open_image(data):
         except ValidationError:
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
-            raise ValidationError(_("This image is too large to process."),
-                                  code="bomb") from None
+            raise ValidationError(
+                _("This image has more than %(limit)s megapixels.")
+                % {"limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 1_000_000},
+                code="bomb",
+            ) from None
         except UnidentifiedImageError:
             raise ValidationError(_("This is not a JPEG, PNG or WebP image."),
                                   code="format") from None

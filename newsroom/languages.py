@@ -29,7 +29,7 @@ def language_codes():
 
 
 def language_name(code):
-    return dict(settings.LANGUAGES).get(code, code)
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def localized(instance, field, language):

@@ -25,7 +25,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     def get_queryset(self):
         return (
             super().get_queryset()
-            .select_related("parent__parent")
+            .select_related("parent__parent", "logo")
             .prefetch_related(Prefetch("children", queryset=Organization.objects.public()))
         )
 
@@ -47,7 +47,7 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(
+        return super().get_queryset().select_related("portrait").prefetch_related(
             Prefetch(
                 "appointments",
                 queryset=Appointment.objects.started().select_related("role__organization"),

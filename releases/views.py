@@ -82,12 +82,20 @@ class ReleaseDetailView(TranslatedSlugDetailView):
             page_title=shown.title,
             page_description=shown.lead,
             og_type="article",
+            og_image=self.og_image(),
             structured_data=None if context["is_preview"] else json_ld_script(
                 release_data(self.object, shown, self.request.build_absolute_uri,
                      context["canonical_url"])
             ),
         )
         return context
+
+
+    def og_image(self):
+        lead = next((image for image in self.object.images.all() if image.is_lead), None)
+        if lead is None or not self.object.is_live() or not lead.renditions:
+            return None
+        return self.request.build_absolute_uri(default_storage.url(lead.fallback()["jpeg"]))
 
 
 class EmbargoView(ReleaseDetailView):
