@@ -104,6 +104,15 @@ class Image(Attachment):
     def __str__(self):
         return self.alt or self.caption or f"{_('image')} {self.key}"
 
+    def clean(self):
+        super().clean()
+        if self.is_lead and (self.release_id or self.event_id):
+            others = Image.objects.filter(is_lead=True).exclude(pk=self.pk)
+            owner = {"release_id": self.release_id} if self.release_id else {
+                "event_id": self.event_id}
+            if others.filter(**owner).exists():
+                raise ValidationError({"is_lead": _("Another image is the lead picture.")})
+
     def save(self, *args, **kwargs):
         upload = self.file
         written = []
