@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
@@ -17,8 +19,18 @@ def thumbnail(image):
     return format_html('<img src="{}" width="160" alt="">', default_storage.url(smallest["jpeg"]))
 
 
+class OneLeadPicture(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        leads = [form for form in self.forms
+                 if form.cleaned_data.get("is_lead") and not form.cleaned_data.get("DELETE")]
+        if len(leads) > 1:
+            raise ValidationError(_("Only one image can be the lead picture."))
+
+
 class ImageInline(TranslationStackedInline):
     model = Image
+    formset = OneLeadPicture
     extra = 0
     fields = ["file", "preview", "alt", "caption", "credit", "is_lead", "order"]
     readonly_fields = ["preview"]

@@ -13,11 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from newsroom.publishing import live_q
+from newsroom.languages import language_name
+from newsroom.publishing import Status, live_q
 from releases.models import PressRelease
 
 from . import renditions
@@ -106,16 +109,25 @@ class Image(Attachment):
 
     def clean(self):
         super().clean()
-        if self.is_lead and (self.release_id or self.event_id):
-            others = Image.objects.filter(is_lead=True).exclude(pk=self.pk)
-            owner = {"release_id": self.release_id} if self.release_id else {
-                "event_id": self.event_id}
-            if others.filter(**owner).exists():
-                raise ValidationError({"is_lead": _("Another image is the lead picture.")})
+        release = self.release if self.release_id else None
+        if release is not None and release.status == Status.APPROVED:
+            # Approval checked the alternative texts; they must stay (see the parity gate).
+            from newsroom.workflow import required_languages
+
+            missing = [language_name(code) for code in required_languages()
+                       if not (getattr(self, f"alt_{code}") or "").strip()]
+            if missing:
+                raise ValidationError(
+                    _("This release is approved: give the alternative text in %(languages)s.")
+                    % {"languages": ", ".join(missing)}
+                )
 
     def save(self, *args, **kwargs):
         upload = self.file
         written = []
+        replaced = []
+        if self.pk and upload and not upload._committed:
+            replaced = Image.objects.get(pk=self.pk).paths  # removed once the new one is in
         if upload and not upload._committed:
             upload.seek(0)
             image = open_image(upload.read())
@@ -130,13 +142,9 @@ class Image(Attachment):
             except Exception:
                 renditions.delete_files(written)  # nothing half-saved
                 raise
+            renditions.delete_files(replaced)
         else:
             super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        paths = [self.file.name] + [r[k] for r in self.renditions for k in ("webp", "jpeg")]
-        super().delete(*args, **kwargs)
-        renditions.delete_files(paths)
 
     @property
     def paths(self):
@@ -160,15 +168,16 @@ class Image(Attachment):
             return True
         if Person.objects.public(now).filter(portrait=self).exists():
             return True
-        embedded = Q()
-        for code, _name in settings.LANGUAGES:
-            embedded |= Q(**{f"body_{code}__contains": self.key})
-        if PressRelease.objects.filter(live_q(now)).filter(embedded).exists():
+        if PressRelease.objects.filter(live_q(now)).filter(self.embedded_in("body")).exists():
             return True
-        in_event = Q()
+        return Event.objects.filter(live_q(now)).filter(self.embedded_in("description")).exists()
+
+    def embedded_in(self, field):
+        """Items whose rich text ``field`` shows this image (uploaded in the editor)."""
+        q = Q()
         for code, _name in settings.LANGUAGES:
-            in_event |= Q(**{f"description_{code}__contains": self.key})
-        return Event.objects.filter(live_q(now)).filter(in_event).exists()
+            q |= Q(**{f"{field}_{code}__contains": f"/images/{self.key}/"})
+        return q
 
 
 class Document(Attachment):
@@ -216,3 +225,12 @@ class Document(Attachment):
 
     def is_public(self, now=None):
         return self.owner_is_live(now)
+
+
+@receiver(post_delete, sender=Image)
+@receiver(post_delete, sender=Document)
+def delete_stored_files(sender, instance, **kwargs):
+    """Files go with their row, also when a release's deletion cascades (which does
+    not call ``delete()``). Storage housekeeping only, no business rule."""
+    paths = instance.paths if isinstance(instance, Image) else [instance.file.name]
+    renditions.delete_files(paths)

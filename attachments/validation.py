@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
+IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")  # a multi-picture phone JPEG opens as "MPO"
+MAX_SIDE = 16_000  # WebP cannot encode more than 16383 pixels on a side
+MAX_ASPECT = 30  # a 1-pixel-high strip has no rendition worth showing
 MARKUP = (b"<html", b"<script", b"<svg", b"<?php", b"<!doctype", b"<body", b"<iframe")
 
 
@@ -68,6 +70,14 @@ def open_image(data):
                        "limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 1_000_000},
                     code="too_many_pixels",
                 )
+            if max(width, height) > MAX_SIDE or max(width, height) > MAX_ASPECT * min(
+                width, height
+            ):
+                raise ValidationError(
+                    _("This image is %(width)s × %(height)s pixels: too long or too narrow to "
+                      "show on a page.") % {"width": width, "height": height},
+                    code="proportions",
+                )
             image.load()
         except ValidationError:
             raise
@@ -116,12 +126,17 @@ ODF = {
 }
 
 
+MAX_UNPACKED = 500 * 1024 * 1024  # an office file that unpacks to more is a zip bomb
+
+
 def document_type(data):
     """(extension, content type, label) of an allowed document, or ValidationError."""
     refused = ValidationError(
         _("Only PDF, Word, Excel, PowerPoint and OpenDocument files are accepted."),
         code="format",
     )
+    if any(marker in data[:2048].lower() for marker in MARKUP):
+        raise ValidationError(_("This file contains web page or script code."), code="markup")
     if data.startswith(b"%PDF-"):
         if b"%%EOF" not in data[-1024:]:
             raise ValidationError(_("This PDF is truncated or damaged."), code="corrupt")
@@ -131,7 +146,12 @@ def document_type(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+            raise ValidationError(_("This document unpacks to an unreasonable size."),
+                                  code="zip_bomb")
         if "mimetype" in names:
+            if archive.getinfo("mimetype").file_size > 100:
+                raise refused
             mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
             if mimetype in ODF:
                 extension, label = ODF[mimetype]

@@ -14,13 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from releases.models import EmbargoLink
+from releases.models import EmbargoLink, PressRelease
 
 from .models import Document, Image
-
-PUBLIC_MAX_AGE = 300  # seconds: a withdrawn file disappears from caches within minutes
 
 
 def _attachment(kind, key):
@@ -31,14 +29,19 @@ def _attachment(kind, key):
 
 
 def _embargo_allows(request, item):
+    """A valid embargo link for the item's release, or for the release whose text
+    shows the image (uploaded in the editor)."""
     token = request.GET.get("embargo")
-    if not token or item.release_id is None:
+    link = EmbargoLink.from_token(token) if token else None
+    if link is None or not link.is_valid():
         return False
-    link = EmbargoLink.from_token(token)
-    return link is not None and link.release_id == item.release_id and link.is_valid()
+    if item.release_id is not None:
+        return link.release_id == item.release_id
+    return isinstance(item, Image) and PressRelease.objects.filter(
+        pk=link.release_id).filter(item.embedded_in("body")).exists()
 
 
-@require_GET
+@require_safe
 def serve(request, kind, key, name):
     item = _attachment(kind, key)
     path = f"{kind}/{key}/{name}"
@@ -60,7 +63,9 @@ def serve(request, kind, key, name):
     if kind == "documents":
         response["Content-Disposition"] = f'inline; filename="{name}"'
     if public:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        # Caches may keep it but must ask again each time: a withdrawn release's
+        # files stop at once, not at the end of a max-age.
+        patch_cache_control(response, public=True, no_cache=True)
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response

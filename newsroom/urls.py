@@ -30,7 +30,6 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("", include("attachments.urls")),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -1,8 +1,11 @@
+import re
+import tempfile
 import zipfile
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -122,6 +125,8 @@ class EmbargoView(ReleaseDetailView):
         )
         self.object = with_parts(PressRelease.objects.all()).get(pk=release.pk)
         context = self.get_context_data(object=self.object)
+        shown = context["shown"]
+        shown.body = with_embargo_token(shown.body, token)
         context.update(
             is_preview=False, embargo_until=release.publish_at, hreflang_urls={},
             structured_data=None, alternate_urls=embargo_urls(token), embargo_token=token,
@@ -133,6 +138,15 @@ class EmbargoView(ReleaseDetailView):
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"  # the link must not leak to other sites
         return response
+
+
+MEDIA_IN_TEXT = re.compile(rf'(src="{re.escape(settings.MEDIA_URL)}images/[^"?]+)"')
+
+
+def with_embargo_token(html, token):
+    """Images placed in the text are private too: give their addresses the token."""
+    query = urlencode({"embargo": token})
+    return MEDIA_IN_TEXT.sub(lambda m: f'{m.group(1)}?{query}"', html)
 
 
 def embargo_urls(token):
@@ -153,24 +167,26 @@ class PressKitView(ReleaseDetailView):
             release = with_parts(PressRelease.objects.all()).get(pk=link.release_id)
         else:
             self.object = release = self.get_object()
-        response = HttpResponse(content_type="application/zip")
         name = "-".join(filter(None, [release.reference.replace("/", "-"),
                                       slug_in_language(release)]))
-        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        archive = tempfile.TemporaryFile()  # on disk, not in memory, however large
+        write_press_kit(release, archive)
+        archive.seek(0)
+        response = FileResponse(archive, as_attachment=True, filename=f"{name}.zip",
+                                content_type="application/zip")
         if not release.is_live():
             patch_cache_control(response, private=True, no_store=True)
-        write_press_kit(release, response)
         return response
 
 
 def write_press_kit(release, output):
-    """Originals (upright, metadata-free) and documents, with readable names."""
+    """Originals (upright, metadata-free) and documents, numbered so names never clash."""
     with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as archive:
         for number, image in enumerate(release.images.all(), start=1):
             extension = image.file.name.rsplit(".", 1)[-1]
             with default_storage.open(image.file.name, "rb") as data:
                 archive.writestr(f"images/{number:02d}.{extension}", data.read())
-        for document in release.documents.all():
+        for number, document in enumerate(release.documents.all(), start=1):
+            name = document.file.name.rsplit("/", 1)[-1]
             with default_storage.open(document.file.name, "rb") as data:
-                archive.writestr(f"documents/{document.file.name.rsplit('/', 1)[-1]}",
-                                 data.read())
+                archive.writestr(f"documents/{number:02d}-{name}", data.read())

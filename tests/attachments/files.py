@@ -74,3 +74,41 @@ def zip_archive():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "hello")
     return buffer.getvalue()
+
+
+def png_of(megapixels):
+    side = int((megapixels * 1_000_000) ** 0.5) + 1
+    buffer = io.BytesIO()
+    Image.new("1", (side, side)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def mpo():
+    """A two-picture "MPO" JPEG, as many phones save them."""
+    first, second = Image.new("RGB", (800, 600), "red"), Image.new("RGB", (800, 600), "blue")
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+    return buffer.getvalue()
+
+
+def jpeg_with_comment(comment):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), "green").save(buffer, "JPEG", comment=comment)
+    return buffer.getvalue()
+
+
+def png16(value):
+    buffer = io.BytesIO()
+    Image.new("I;16", (640, 480), value).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def odt_zip_bomb():
+    """A small OpenDocument whose "mimetype" entry unpacks to 600 MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as entry:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(600):
+                entry.write(chunk)
+    return buffer.getvalue()

@@ -140,9 +140,9 @@ def test_press_kit_zip_is_named_after_the_release(client, clock, scheduled):
     assert response.status_code == 200
     name = f"{release.reference.replace('/', '-')}-{release.slug_fr}.zip"
     assert response["Content-Disposition"] == f'attachment; filename="{name}"'
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert sorted(archive.namelist()) == ["documents/programme.pdf", "images/01.jpg"]
-    assert archive.read("documents/programme.pdf").startswith(b"%PDF")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert sorted(archive.namelist()) == ["documents/01-programme.pdf", "images/01.jpg"]
+    assert archive.read("documents/01-programme.pdf").startswith(b"%PDF")
 
 
 def test_media_setting_for_the_web_server(client, clock, scheduled, settings):
@@ -152,3 +152,43 @@ def test_media_setting_for_the_web_server(client, clock, scheduled, settings):
     response = client.get(default_storage.url(image.file.name))
     assert response["X-Accel-Redirect"] == f"/protected-media/{image.file.name}"
     assert response.content == b""
+
+
+def test_images_placed_in_the_text_follow_their_release(client, clock, make_release):
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    clock.set(brussels(2030, 1, 1))
+    embedded = Image(file=SimpleUploadedFile("e.jpg", files.jpeg()))
+    embedded.save()
+    src = default_storage.url(embedded.fallback()["jpeg"])
+    release = make_release(publish_at=brussels(2030, 5, 30, 9),
+                           body_fr=f'<p>Texte</p><img src="{src}" alt="Graphique">',
+                           **complete())
+    assert client.get(src).status_code == 404
+    link = EmbargoLink.objects.create(release=release, journalist_name="Ann",
+                                      email="ann@example.be")
+    query = urlencode({"embargo": link.token})
+    html = client.get(reverse("releases:embargo", kwargs={"token": link.token}) + "",
+                      HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert f'src="{src}?{query}"' in html
+    assert client.get(f"{src}?{query}").status_code == 200
+    clock.set(release.publish_at)
+    assert client.get(src).status_code == 200
+
+
+def test_the_packages_own_upload_view_is_not_reachable(client, editor):
+    client.force_login(editor)
+    response = client.post("/ckeditor5/image_upload/",
+                           {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
+    assert response.status_code == 404 and Image.objects.count() == 0
+
+
+def test_head_requests_and_revalidation_of_public_files(client, clock, scheduled):
+    release, image, document = scheduled
+    clock.set(release.publish_at)
+    url = default_storage.url(image.file.name)
+    assert client.head(url).status_code == 200
+    response = client.get(url)
+    assert "no-cache" in response["Cache-Control"] and "public" in response["Cache-Control"]

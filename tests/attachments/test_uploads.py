@@ -86,7 +86,7 @@ def test_a_client_path_never_becomes_a_stored_path(client, editor, make_release)
 
 
 def test_gps_and_camera_data_leave_every_file_and_the_photo_is_upright(make_release):
-    release = make_release()
+    release = make_release(status=Status.DRAFT)
     image = Image(release=release, file=SimpleUploadedFile("p.jpg", files.gps_photo()))
     image.full_clean()
     image.save()
@@ -180,3 +180,120 @@ def test_ckeditor_upload_checks_csrf(editor):
     response = client.post(reverse("attachments:ckeditor_upload"),
                            {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
     assert response.status_code == 403 and Image.objects.count() == 0
+
+
+@pytest.mark.parametrize("megapixels", [48, 100])
+def test_our_own_pixel_limit_and_pillows_warning_both_refuse(megapixels, make_release):
+    from django.core.exceptions import ValidationError
+
+    data = files.png_of(megapixels)
+    image = Image(release=make_release(status=Status.DRAFT),
+                  file=SimpleUploadedFile("big.png", data))
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+    assert "megapixels" in str(error.value) or "mégapixels" in str(error.value)
+    assert stored_files() == []
+
+
+def test_a_multi_picture_phone_jpeg_is_accepted(make_release):
+    image = Image(release=make_release(status=Status.DRAFT),
+                  file=SimpleUploadedFile("phone.jpg", files.mpo()))
+    image.full_clean()
+    image.save()
+    assert image.file.name.endswith("original.jpg") and image.renditions
+
+
+def test_a_too_long_image_is_refused_and_leaves_nothing(make_release):
+    from django.core.exceptions import ValidationError
+
+    for size in ((1200, 18000), (30000, 1)):
+        image = Image(release=make_release(status=Status.DRAFT),
+                      file=SimpleUploadedFile("strip.png", files.png(*size, mode="L")))
+        with pytest.raises(ValidationError):
+            image.full_clean()
+    assert stored_files() == []
+
+
+def test_jpeg_comments_do_not_survive(make_release):
+    data = files.jpeg_with_comment(b"GPS 50.8467N 4.3525E")
+    assert b"50.8467N" in data
+    image = Image(release=make_release(status=Status.DRAFT),
+                  file=SimpleUploadedFile("c.jpg", data))
+    image.save()
+    for path in image.paths:
+        with default_storage.open(path, "rb") as stored:
+            assert b"50.8467N" not in stored.read(), path
+
+
+def test_sixteen_bit_greyscale_keeps_its_tones_in_renditions(make_release):
+    image = Image(release=make_release(status=Status.DRAFT),
+                  file=SimpleUploadedFile("g.png", files.png16(value=30000)))
+    image.save()
+    with default_storage.open(image.renditions[0]["jpeg"], "rb") as stored:
+        pixel = PILImage.open(stored).convert("L").getpixel((5, 5))
+    assert 100 < pixel < 140  # 30000/65535 of white, not clipped to 255
+
+
+@pytest.mark.parametrize("name,make", [
+    ("bomb.odt", files.odt_zip_bomb),
+    ("polyglot.pdf", lambda: b"%PDF-1.4\n<script>alert(1)</script>\n%%EOF\n"),
+])
+def test_document_zip_bombs_and_polyglots_are_refused(make_release, name, make):
+    from django.core.exceptions import ValidationError
+
+    document = Document(release=make_release(), title_fr="X",
+                        file=SimpleUploadedFile(name, make()))
+    with pytest.raises(ValidationError):
+        document.full_clean()
+
+
+def test_only_one_lead_picture_and_moving_it_works(client, editor, make_release):
+    from tests.test_workflow import change_form
+
+    release = make_release(status=Status.DRAFT, **complete())
+    first = Image.objects.create(release=release, is_lead=True,
+                                 file=SimpleUploadedFile("a.jpg", files.jpeg()))
+    second = Image.objects.create(release=release,
+                                  file=SimpleUploadedFile("b.jpg", files.jpeg()))
+    client.force_login(editor)
+    url = reverse("admin:releases_pressrelease_change", args=[release.pk])
+
+    def rows(lead_first, lead_second):
+        data = {"images-TOTAL_FORMS": "2", "images-INITIAL_FORMS": "2"}
+        for i, (image, lead) in enumerate(((first, lead_first), (second, lead_second))):
+            data.update({f"images-{i}-id": image.pk, f"images-{i}-release": release.pk,
+                         f"images-{i}-order": i})
+            if lead:
+                data[f"images-{i}-is_lead"] = "on"
+        return change_form(release, **data)
+
+    both = client.post(url, rows(True, True), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Only one image can be the lead picture." in both.content.decode()
+    release.refresh_from_db()
+    moved = client.post(url, rows(False, True))
+    assert moved.status_code == 302
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert second.is_lead and not first.is_lead
+
+
+def test_alt_text_stays_required_after_approval(make_release):
+    from django.core.exceptions import ValidationError
+
+    release = make_release(**complete())  # approved and live
+    image = Image(release=release, alt_fr="Photo",
+                  file=SimpleUploadedFile("p.jpg", files.jpeg()))
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+    assert "néerlandais" in str(error.value) or "Dutch" in str(error.value)
+
+
+def test_files_go_when_their_release_is_deleted_or_replaced(make_release):
+    release = make_release(status=Status.DRAFT)
+    image = Image.objects.create(release=release, file=SimpleUploadedFile("a.jpg", files.jpeg()))
+    old = set(image.paths)
+    image.file = SimpleUploadedFile("b.jpg", files.jpeg(color=(0, 0, 0)))
+    image.save()
+    assert not old & set(stored_files()) and set(image.paths) == set(stored_files())
+    release.delete()
+    assert stored_files() == []
