@@ -18,7 +18,12 @@ install: $(BIN)/python
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 
-migrate: install
+# A local .env for development: DEBUG on, so the built-in development key is allowed
+# and plain `.venv/bin/python manage.py …` works too. Never used by tests or CI.
+.env:
+	printf '# Local development settings (see .env.example). Not for production.\nDEBUG=true\n' > .env
+
+migrate: install .env
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate

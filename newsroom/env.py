@@ -43,3 +43,25 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def read_env_file(path):
+    """Load ``KEY=value`` lines from a local ``.env`` file into the environment.
+
+    Variables already set in the environment win. The file is for a developer's
+    machine (``make run`` writes one with ``DEBUG=true``); production sets real
+    environment variables.
+    """
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        os.environ.setdefault(key.strip(), value)

@@ -10,9 +10,10 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.env import env_bool, env_int, env_list, env_str
+from newsroom.env import env_bool, env_int, env_list, env_str, read_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+read_env_file(env_str("ENV_FILE") or BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
 

@@ -7,6 +7,8 @@ database exactly as in production: SQLite by default, PostgreSQL when set.
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+# Tests see what production serves, whatever a developer's .env says.
+os.environ["DEBUG"] = "false"
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from newsroom.settings import *  # noqa: E402,F403

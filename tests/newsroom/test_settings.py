@@ -24,6 +24,7 @@ def load_settings(**environ):
         "'DB': {k: str(v) for k, v in s.DATABASES['default'].items()}, "
         "'TZ': s.TIME_ZONE, 'USE_TZ': s.USE_TZ, 'LANGUAGES': [c for c, n in s.LANGUAGES]}))"
     )
+    environ = {"ENV_FILE": os.devnull, **environ}  # not the developer's .env
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env={**clean, **environ},
         capture_output=True, text=True,
@@ -65,6 +66,15 @@ def test_production_values_from_the_environment():
     assert values["DB"]["HOST"] == "db.example" and values["DB"]["NAME"] == "newsroom"
     assert "'max_size': 4" in values["DB"]["OPTIONS"]
     assert values["DB"]["CONN_MAX_AGE"] == "0"
+
+
+def test_a_local_env_file_fills_in_but_never_overrides(tmp_path, monkeypatch):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# development\nDEBUG=true\nALLOWED_HOSTS='a.example'\n")
+    monkeypatch.setenv("ALLOWED_HOSTS", "set.example")
+    monkeypatch.delenv("DEBUG", raising=False)
+    env.read_env_file(env_file)
+    assert os.environ["DEBUG"] == "true" and os.environ["ALLOWED_HOSTS"] == "set.example"
 
 
 def test_a_malformed_boolean_is_an_error_not_a_guess(monkeypatch):
