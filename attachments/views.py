@@ -89,6 +89,7 @@ def ckeditor_upload(request):
         image.save()
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    fallback = image.fallback()
-    return JsonResponse({"url": default_storage.url(fallback["jpeg"] if fallback
-                                                    else image.file.name)})
+    # CKEditor 5 turns "urls" into the image's srcset (keys are widths).
+    urls = {str(r["width"]): default_storage.url(r["jpeg"]) for r in image.renditions}
+    urls["default"] = default_storage.url(image.fallback()["jpeg"])
+    return JsonResponse({"urls": urls})

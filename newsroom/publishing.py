@@ -55,9 +55,6 @@ class PublishableQuerySet(models.QuerySet):
         """What the public may see; for publishable content, exactly ``live()``."""
         return self.live(now)
 
-    def not_live(self, now=None):
-        return self.exclude(live_q(now))
-
     def scheduled(self, now=None):
         """Approved items whose time has not come yet, the soonest first."""
         now = now or timezone.now()

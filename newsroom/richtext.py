@@ -19,7 +19,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang", "lang"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "blockquote": {"lang"},
@@ -39,6 +39,10 @@ def _is_own_media(url):
 def _attribute_filter(tag, attribute, value):
     if tag == "img" and attribute == "src" and not _is_own_media(value):
         return None
+    if tag == "img" and attribute == "srcset":
+        candidates = [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
+        if not all(_is_own_media(url) for url in candidates):
+            return None
     return value
 
 

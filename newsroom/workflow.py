@@ -124,10 +124,6 @@ def authors(item):
     return {submitted.user_id, *edited}
 
 
-class StaleVersion(ValidationError):
-    """The item changed since the form was opened."""
-
-
 @transaction.atomic
 def perform(item, name, user, *, expected_version=None, publish_at=None, unpublish_at=None,
             reasons=None, now=None):
@@ -145,7 +141,7 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
     if not has_permission(user, transition.permission, model):
         raise PermissionDenied(_("You may not do this."))
     if expected_version is not None and str(expected_version) != str(item.version):
-        raise StaleVersion(_("This item was changed by someone else after you opened it. "
+        raise ValidationError(_("This item was changed by someone else after you opened it. "
                              "Reload it, check their changes, then try again."))
     now = now or timezone.now()
     before = item.state_at(now)

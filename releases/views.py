@@ -140,13 +140,14 @@ class EmbargoView(ReleaseDetailView):
         return response
 
 
-MEDIA_IN_TEXT = re.compile(rf'(src="{re.escape(settings.MEDIA_URL)}images/[^"?]+)"')
+MEDIA_IN_TEXT = re.compile(rf'{re.escape(settings.MEDIA_URL)}images/[^"?\s,]+')
 
 
 def with_embargo_token(html, token):
-    """Images placed in the text are private too: give their addresses the token."""
+    """Images placed in the text are private too: give their addresses (in ``src``
+    and ``srcset``) the token."""
     query = urlencode({"embargo": token})
-    return MEDIA_IN_TEXT.sub(lambda m: f'{m.group(1)}?{query}"', html)
+    return MEDIA_IN_TEXT.sub(lambda m: f"{m.group(0)}?{query}", html)
 
 
 def embargo_urls(token):

@@ -163,8 +163,10 @@ def test_images_placed_in_the_text_follow_their_release(client, clock, make_rele
     embedded = Image(file=SimpleUploadedFile("e.jpg", files.jpeg()))
     embedded.save()
     src = default_storage.url(embedded.fallback()["jpeg"])
+    small = default_storage.url(embedded.renditions[0]["jpeg"])
     release = make_release(publish_at=brussels(2030, 5, 30, 9),
-                           body_fr=f'<p>Texte</p><img src="{src}" alt="Graphique">',
+                           body_fr=f'<p>Texte</p><img src="{src}" srcset="{small} 320w" '
+                                   'alt="Graphique">',
                            **complete())
     assert client.get(src).status_code == 404
     link = EmbargoLink.objects.create(release=release, journalist_name="Ann",
@@ -172,7 +174,7 @@ def test_images_placed_in_the_text_follow_their_release(client, clock, make_rele
     query = urlencode({"embargo": link.token})
     html = client.get(reverse("releases:embargo", kwargs={"token": link.token}) + "",
                       HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert f'src="{src}?{query}"' in html
+    assert f'src="{src}?{query}"' in html and f'srcset="{small}?{query} 320w"' in html
     assert client.get(f"{src}?{query}").status_code == 200
     clock.set(release.publish_at)
     assert client.get(src).status_code == 200

@@ -165,7 +165,9 @@ def test_ckeditor_upload_validates_and_stores_under_a_generated_name(client, edi
                                                               files.jpeg())})
     assert response.status_code == 200
     image = Image.objects.get()
-    assert response.json()["url"] == f"/media/images/{image.key}/1024.jpg"
+    urls = response.json()["urls"]
+    assert urls["default"] == f"/media/images/{image.key}/1024.jpg"
+    assert urls["320"] == f"/media/images/{image.key}/320.jpg" and "1200" in urls
     bomb = client.post(url, {"upload": SimpleUploadedFile("b.png", files.decompression_bomb())},
                        HTTP_ACCEPT_LANGUAGE="en")
     assert bomb.status_code == 400 and "megapixels" in bomb.json()["error"]["message"]

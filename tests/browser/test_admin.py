@@ -70,3 +70,26 @@ def test_the_second_of_two_editors_is_warned_and_keeps_their_input(site, browser
     assert release.title_nl == "Titel van Ann"
     ann.context.close()
     bob.context.close()
+
+
+def test_the_editors_image_button_uploads_through_our_view(site, browser, release, tmp_path):
+    from attachments.models import Image
+    from tests.attachments import files
+
+    staff_user("ed", "Editors")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(files.gps_photo())
+    page = log_in(browser, site, "ed")
+    page.goto(site.url + reverse("admin:releases_pressrelease_change", args=[release.pk]))
+    page.wait_for_function("document.querySelectorAll('.ck-editor__editable').length >= 4")
+    first_editor = page.locator(".ck-editor").first
+    first_editor.locator("input[type=file]").set_input_files(str(photo))
+    first_editor.locator(".ck-editor__editable img[src*='/media/images/']").wait_for(
+        state="attached")  # the French tab may be hidden behind the English one
+    save(page)
+    assert page.locator(".messagelist .success").count() == 1
+    release.refresh_from_db()
+    image = Image.objects.get(release=None, event=None)  # uploaded in the editor
+    assert f"/media/images/{image.key}/" in release.body_fr
+    assert "srcset=" in release.body_fr  # the renditions, offered to the browser
+    page.context.close()

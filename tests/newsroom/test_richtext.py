@@ -30,6 +30,14 @@ def test_sanitiser_keeps_the_allowed_markup_and_drops_the_rest():
     assert '<td colspan="2">cellule</td>' in clean
 
 
+def test_srcset_is_kept_only_for_our_own_media():
+    own = ('<img src="/media/images/k/1024.jpg" srcset="/media/images/k/320.jpg 320w, '
+           '/media/images/k/640.jpg 640w" sizes="100vw" alt="x" width="1024" height="683">')
+    assert sanitize_html(own) == own
+    mixed = '<img src="/media/images/k/1024.jpg" srcset="https://evil.example/t.gif 1w">'
+    assert "srcset" not in sanitize_html(mixed) and "evil" not in sanitize_html(mixed)
+
+
 def test_sanitising_twice_changes_nothing():
     once = sanitize_html(HOSTILE)
     assert sanitize_html(once) == once
