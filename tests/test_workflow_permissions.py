@@ -173,3 +173,23 @@ def test_approved_items_cannot_be_deleted_by_editors(client, editor, make_releas
                            {"post": "yes"})
     assert response.status_code == 403
     assert PressRelease.objects.filter(pk=live.pk).exists()
+
+
+def test_a_press_officer_writes_a_draft_and_submits_it(client, press_officer, organization):
+    client.force_login(press_officer)
+    assert client.get(reverse("admin:releases_pressrelease_add")).status_code == 200
+    data = {"title_fr": "Nouveau communiqué", "lead_fr": "Chapeau", "body_fr": "<p>Texte</p>",
+            "original_language": "fr", "issuing_organization": organization.pk}
+    for prefix in ("quotes", "links", "contact_links", "images", "documents"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = client.post(reverse("admin:releases_pressrelease_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    release = PressRelease.objects.get(title_fr="Nouveau communiqué")
+    assert release.state == State.DRAFT
+    url = reverse("admin:releases_pressrelease_transition", args=[release.pk, "submit"])
+    client.post(url, {"expected_version": release.version})
+    release.refresh_from_db()
+    assert release.state == State.IN_REVIEW
+    for page in ("admin:releases_pressrelease_changelist", "admin:events_event_add",
+                 "admin:organizations_organization_add", "admin:attachments_image_add"):
+        assert client.get(reverse(page)).status_code == 200, page
