@@ -1,7 +1,5 @@
 """Views and mixins shared by the public pages of every app."""
 
-from types import SimpleNamespace
-
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -11,7 +9,7 @@ from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from newsroom.context_processors import OG_LOCALES
-from newsroom.languages import get_by_translated_slug, language_codes, localized, slug_in_language
+from newsroom.languages import get_by_translated_slug, language_codes, slug_in_language
 from organizations.models import Organization
 from releases.models import PressRelease
 
@@ -53,14 +51,9 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
         if item is None:
             return None
         language = item.content_language()
-        reason = SimpleNamespace(text=localized(item, "withdrawal_reason", language), lang=language)
-        if not reason.text:
-            reason = SimpleNamespace(
-                text=localized(item, "withdrawal_reason", item.original_language),
-                lang=item.original_language,
-            )
-        context = {"item": item, "shown": item.in_language(language), "reason": reason,
-                   "page_title": item.in_language(language).title}
+        shown = item.in_language(language)
+        context = {"item": item, "shown": shown, "page_title": shown.title,
+                   "content_language": language, "original_language": item.original_language}
         return TemplateResponse(self.request, self.gone_template_name, context, status=410)
 
     def get(self, request, *args, **kwargs):

@@ -142,7 +142,7 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
         raise PermissionDenied(_("You may not do this."))
     if expected_version is not None and str(expected_version) != str(item.version):
         raise ValidationError(_("This item was changed by someone else after you opened it. "
-                             "Reload it, check their changes, then try again."))
+                                "Reload it, check their changes, then try again."))
     now = now or timezone.now()
     before = item.state_at(now)
     if before not in transition.sources:
