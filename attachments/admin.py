@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,13 +11,13 @@ from newsroom.admin_mixins import ContentAdmin
 from .models import Document, Image
 
 
-def thumbnail(image):
-    smallest = image.renditions[0] if image.renditions else None
-    if not smallest:
+@admin.display(description=_("preview"))
+def preview(image):
+    """The smallest rendition, for the admin (made at upload, never here)."""
+    if not image.pk or not image.renditions:
         return "—"
-    from django.core.files.storage import default_storage
-
-    return format_html('<img src="{}" width="160" alt="">', default_storage.url(smallest["jpeg"]))
+    smallest = image.renditions[0]["jpeg"]
+    return format_html('<img src="{}" width="160" alt="">', default_storage.url(smallest))
 
 
 class OneLeadPicture(BaseInlineFormSet):
@@ -32,12 +33,8 @@ class ImageInline(TranslationStackedInline):
     model = Image
     formset = OneLeadPicture
     extra = 0
-    fields = ["file", "preview", "alt", "caption", "credit", "is_lead", "order"]
-    readonly_fields = ["preview"]
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return thumbnail(obj) if obj.pk else "—"
+    fields = ["file", preview, "alt", "caption", "credit", "is_lead", "order"]
+    readonly_fields = [preview]
 
 
 class DocumentInline(TranslationStackedInline):
@@ -52,12 +49,8 @@ class ImageAdmin(ContentAdmin):
     """All images; logos and portraits are added here and chosen on their organization
     or person."""
 
-    list_display = ["__str__", "preview", "release", "event", "width", "height", "credit"]
+    list_display = ["__str__", preview, "release", "event", "width", "height", "credit"]
     list_select_related = ["release", "event"]
     search_fields = ["alt_fr", "alt_nl", "alt_de", "alt_en", "caption_fr", "credit"]
-    fields = ["file", "preview", "alt", "caption", "credit"]
-    readonly_fields = ["preview"]
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return thumbnail(obj) if obj.pk else "—"
+    fields = ["file", preview, "alt", "caption", "credit"]
+    readonly_fields = [preview]

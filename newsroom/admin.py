@@ -16,6 +16,9 @@ class StateChangeAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     search_fields = ["user__username"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")  # no query per row
+
     @admin.display(description=_("at"), ordering="at")
     def at_brussels(self, obj):
         return brussels(obj.at)

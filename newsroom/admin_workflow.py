@@ -47,27 +47,20 @@ class StaleFormGuard(forms.ModelForm):
             )
             if cleaned.get("expected_version") != current:
                 raise ValidationError(stale_message(self.instance), code="stale")
-            if self.instance.status == Status.APPROVED:
-                self._keep_parity(cleaned)
         return cleaned
 
-    def _keep_parity(self, cleaned):
+    def _post_clean(self):
         """A scheduled or live item keeps its required languages complete: an edit (or
-        a revert) that empties one is refused, as approval would have been."""
-        missing = []
-        for code in workflow.required_languages():
-            empty = [
-                str(self.instance._meta.get_field(field).verbose_name)
-                for field in self.instance.translation_required_fields
-                if not str(cleaned.get(f"{field}_{code}",
-                                       getattr(self.instance, f"{field}_{code}")) or "").strip()
-            ]
-            if empty:
-                missing.append(f"{language_name(code)}: {', '.join(empty)}")
-        if missing:
-            raise ValidationError(
-                [_("It is approved: these languages must stay complete. Missing:"), *missing]
-            )
+        a revert) that empties one is refused, as approval would have been. Checked on
+        the instance the form has just filled in, with the workflow's own gate."""
+        super()._post_clean()
+        if self.instance.pk and self.instance.status == Status.APPROVED:
+            problems = workflow.parity_problems(self.instance)
+            if problems:
+                self.add_error(None, ValidationError(
+                    [_("It is approved: these languages must stay complete. Missing:"),
+                     *problems]
+                ))
 
 
 def stale_message(item):

@@ -8,6 +8,7 @@ job, and every public page, feed, sitemap and search reads content through
 ``newsroom/workflow.py``.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -105,9 +106,8 @@ class Publishable(models.Model):
     #: Columns a revert to an older revision must not touch: the workflow alone
     #: changes them (see ContentAdmin).
     kept_on_revert = (
-        "status", "publish_at", "unpublish_at", "withdrawn_at", "version",
-        "withdrawal_reason", "withdrawal_reason_fr", "withdrawal_reason_nl",
-        "withdrawal_reason_de", "withdrawal_reason_en",
+        "status", "publish_at", "unpublish_at", "withdrawn_at", "version", "withdrawal_reason",
+        *(f"withdrawal_reason_{code}" for code, _name in settings.LANGUAGES),
     )
 
     class Meta:

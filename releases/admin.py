@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -86,6 +87,9 @@ class EmbargoLinkInline(admin.TabularInline):
               "revoked_column", "revoke"]
     readonly_fields = ["address", "accesses_column", "revoked_column"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(opened=Count("accesses"))
+
     def has_add_permission(self, request, obj=None):
         return (workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
                 and obj is not None and obj.state in (State.IN_REVIEW, State.SCHEDULED))
@@ -117,7 +121,7 @@ class EmbargoLinkInline(admin.TabularInline):
         if not obj.pk:
             return "—"
         url = reverse("admin:releases_embargolink_change", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, obj.accesses.count())
+        return format_html('<a href="{}">{}</a>', url, obj.opened)
 
 
 @admin.register(PressRelease)
