@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "releases",
     "events",
     "attachments",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -38,5 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include("releases.urls")),
     path("", include("organizations.urls")),
     path("", include("events.urls")),
+    path("", include("search.urls")),
     prefix_default_language=True,
 )

@@ -6,14 +6,15 @@ a journalist asked for does not exist), never a 500 and never a silent "all".
 
 import re
 
-from django.db.models import Q
+from django.db.models import Exists, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import get_by_translated_slug
 from organizations.models import Organization, Person
 
-from .models import PressRelease, Topic
+from .models import PressRelease, Quote, Topic
 
 FILTERS = ("organization", "official", "topic", "year")
 
@@ -31,43 +32,75 @@ def _slug(params, name):
     return value
 
 
-def apply_filters(queryset, params):
-    """Filter ``queryset`` by the query-string ``params``; return it and the active values."""
+def read_filters(params):
+    """The filters asked for in the query-string ``params``, as objects:
+    ``{"organization": Organization, "official": Person, "topic": Topic, "year": int}``
+    (only those given). Search (search/views.py) reads the same filters."""
     active = {}
     if slug := _slug(params, "organization"):
         organization = get_by_translated_slug(Organization.objects.public(), slug)
         if organization is None:
             raise Http404(_("Unknown organization."))
-        queryset = queryset.about(organization)
         active["organization"] = organization
     if slug := _slug(params, "official"):
         person = Person.objects.public().filter(slug=slug).first()
         if person is None:
             raise Http404(_("Unknown official."))
-        queryset = queryset.quoting(person)
         active["official"] = person
     if slug := _slug(params, "topic"):
         topic = get_by_translated_slug(Topic.objects.public(), slug)
         if topic is None:
             raise Http404(_("Unknown topic."))
-        queryset = queryset.filter(topics=topic)
         active["topic"] = topic
     if year := params.get("year"):
         if not (YEAR.fullmatch(year) and FIRST_YEAR <= int(year) <= LAST_YEAR):
             raise Http404(_("Unknown year."))
-        queryset = queryset.filter(publish_at__year=int(year))
         active["year"] = int(year)
-    return queryset, active
+    return active
+
+
+def filter_releases(queryset, active):
+    """Narrow a queryset of releases to the ``active`` filters (see ``read_filters``)."""
+    if "organization" in active:
+        queryset = queryset.about(active["organization"])
+    if "official" in active:
+        queryset = queryset.quoting(active["official"])
+    if "topic" in active:
+        queryset = queryset.filter(topics=active["topic"])
+    if "year" in active:
+        queryset = queryset.filter(publish_at__year=active["year"])
+    return queryset
+
+
+def apply_filters(queryset, params):
+    """Filter ``queryset`` by the query-string ``params``; return it and the active values."""
+    active = read_filters(params)
+    return filter_releases(queryset, active), active
 
 
 def filter_choices():
-    """What the filter form offers: only values that lead to live releases."""
+    """What the filter form offers: only values that lead to live releases.
+    Each choice is a probe (EXISTS) for one live release, and the years span the
+    first to the last live release: a handful of index lookups, however many
+    releases there are."""
     live = PressRelease.objects.live()
+    related = PressRelease.related_organizations.through.objects.filter(
+        organization=OuterRef("pk"), pressrelease__in=live)
+    span = live.aggregate(first=Min("publish_at"), last=Max("publish_at"))
+    years = []
+    if span["first"]:
+        first, last = (timezone.localtime(span[key]).year for key in ("first", "last"))
+        years = list(range(last, first - 1, -1))
     return {
-        "organizations": Organization.objects.filter(
-            Q(issued_releases__in=live) | Q(related_releases__in=live)
-        ).distinct(),
-        "officials": Person.objects.filter(appointments__quotes__release__in=live).distinct(),
-        "topics": Topic.objects.public(),
-        "years": [d.year for d in live.dates("publish_at", "year", order="DESC")],
+        "organizations": Organization.objects.annotate(
+            # The latest live release it issued: found backwards on the index of
+            # (issuer, status, publish_at), where an EXISTS may scan the table.
+            latest=Subquery(live.filter(issuing_organization=OuterRef("pk"))
+                            .order_by("-publish_at").values("publish_at")[:1]),
+        ).filter(Q(latest__isnull=False) | Exists(related)),
+        "officials": Person.objects.filter(
+            Exists(Quote.objects.filter(appointment__person=OuterRef("pk"), release__in=live))
+        ),
+        "topics": Topic.objects.filter(Exists(live.filter(topics=OuterRef("pk")))),
+        "years": years,
     }

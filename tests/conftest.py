@@ -14,6 +14,16 @@ def brussels(*args):
     return timezone.make_aware(datetime.datetime(*args))
 
 
+@pytest.fixture(autouse=True)
+def _postgresql_only(request):
+    """Tests marked ``postgresql`` run on PostgreSQL only (CI runs the suite on both)."""
+    if request.node.get_closest_marker("postgresql"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
 @pytest.fixture
 def organization(db):
     return Organization.objects.create(

@@ -42,6 +42,7 @@ def demo_urls(demo, language):
         "official detail": url_in(minister, language),
         "event list": reverse_in("events:list", language),
         "event detail": url_in(event, language),
+        "search results": reverse_in("search:results", language) + "?q=SOCIEUX",
     }
 
 

@@ -80,6 +80,13 @@ def public_channels(demo, language):
              "/sitemap-officials.xml", reverse_in("organizations:list", language)]
     for query in ("?official=maggie-de-block", "?topic=protection-sociale", "?year=2017"):
         urls.append(reverse_in("releases:list", language) + query)
+    # Search: the marker (in lowercase: the page repeats the words searched for, and
+    # search ignores case, so a leaked title would show the uppercase marker), and
+    # words or names the unpublished items carry.
+    search = reverse_in("search:results", language)
+    for query in (MARKER.lower(), f"{MARKER.lower()} quote", "event", "SOCIEUX", "Block"):
+        urls.append(f"{search}?q={query}")
+        urls.append(f"{search}?q={query}&type=event")
     return urls
 
 

@@ -21,6 +21,15 @@ def test_release_numbers_count_per_year_of_publication(make_release):
         (1, 2017), (2, 2017), (1, 2018)]
 
 
+def test_the_year_of_a_number_is_the_year_in_brussels(make_release):
+    # 00:30 on 1 January in Brussels is still 31 December in UTC.
+    last = make_release(publish_at=brussels(2017, 12, 31, 23, 59))
+    first = make_release(publish_at=brussels(2018, 1, 1, 0, 30))
+    second = make_release(publish_at=brussels(2018, 1, 1, 0, 45))
+    assert [last.reference, first.reference, second.reference] == [
+        "1/2017", "1/2018", "2/2018"]
+
+
 def test_drafts_and_scheduled_releases_have_no_number_yet(make_release, clock):
     draft = make_release(status=Status.DRAFT)
     assert draft.reference == ""
