@@ -41,9 +41,12 @@ QUERIES = {
            "occupational diseases -China", "population ageing", "long-term care",
            "unfindablexyz"],
 }
-#: The same words with the filters of the page: kind, year, organization.
+#: The same words with the filters of the page: kind, year, organization, official
+#: (organizations and officials as bench/generate_dataset.py names them).
 FILTERED = [("fr", "pensions", {"type": "event"}), ("nl", "pensioenen", {"year": "2019"}),
-            ("en", "social protection", {"type": "release", "year": "2024"})]
+            ("en", "social protection", {"type": "release", "year": "2024"}),
+            ("fr", "sociale", {"organization": "bench-fps-0-fr"}),
+            ("de", "Renten", {"official": "bench-3-0"})]
 
 
 def percentile(values, fraction):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import get_by_translated_slug
-from organizations.models import Organization, Person
+from organizations.models import Appointment, Organization, Person
 
 from .models import PressRelease, Quote, Topic
 
@@ -37,14 +37,18 @@ def read_filters(params):
     ``{"organization": Organization, "official": Person, "topic": Topic, "year": int}``
     (only those given). Search (search/views.py) reads the same filters."""
     active = {}
+    # The item named by the slug first, then whether the public may see it: one
+    # organization or person is checked, not every one.
     if slug := _slug(params, "organization"):
-        organization = get_by_translated_slug(Organization.objects.public(), slug)
-        if organization is None:
+        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        if organization is None or not (
+            Organization.objects.public().filter(pk=organization.pk).exists()
+        ):
             raise Http404(_("Unknown organization."))
         active["organization"] = organization
     if slug := _slug(params, "official"):
-        person = Person.objects.public().filter(slug=slug).first()
-        if person is None:
+        person = Person.objects.filter(slug=slug).first()
+        if person is None or not Appointment.objects.filter(person=person).public().exists():
             raise Http404(_("Unknown official."))
         active["official"] = person
     if slug := _slug(params, "topic"):
@@ -79,10 +83,10 @@ def apply_filters(queryset, params):
 
 
 def filter_choices():
-    """What the filter form offers: only values that lead to live releases.
-    Each choice is a probe (EXISTS) for one live release, and the years span the
-    first to the last live release: a handful of index lookups, however many
-    releases there are."""
+    """What the filter form offers: organizations, officials and topics of live
+    releases (a probe each for one live release), and the years from the first to
+    the last live release (two index lookups; a year in between without any release
+    would list nothing, which a press office publishing every year never sees)."""
     live = PressRelease.objects.live()
     related = PressRelease.related_organizations.through.objects.filter(
         organization=OuterRef("pk"), pressrelease__in=live)

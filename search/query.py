@@ -20,7 +20,17 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Case, DateTimeField, ExpressionWrapper, F, Q, Value, When
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import StrIndex
 from django.utils import timezone
 from django.utils.html import escape
@@ -28,8 +38,7 @@ from django.utils.safestring import mark_safe
 
 from events.models import Event
 from newsroom.publishing import live_q
-from releases.filters import filter_releases
-from releases.models import PressRelease
+from releases.models import PressRelease, Quote
 
 from .documents import HIGHLIGHT_START, HIGHLIGHT_STOP, UNWANTED, excerpt_source, fold
 from .indexing import full_text_search
@@ -60,19 +69,30 @@ def clean_query(raw):
 def scope(filters, kind=None, now=None):
     """Which documents may be found: those of live items (the publication rule,
     ``live_q``, through the documents' links) that the ``filters``
-    (releases/filters.py) and the ``kind`` leave."""
+    (releases/filters.py, the same as the release list's) and the ``kind`` leave.
+    Filters are probes on each document's item (EXISTS), not sets of every item an
+    organization or an official ever had."""
     releases = live_q(now, "release__")
     events = live_q(now, "event__")
-    if filters:
-        releases &= Q(release__in=filter_releases(PressRelease.objects.all(), filters))
-        matching = Event.objects.all()
-        if "organization" in filters:
-            matching = matching.filter(organizers=filters["organization"])
-        if "official" in filters:
-            matching = matching.filter(speakers__person=filters["official"])
-        if "year" in filters:  # the year of publication, as for releases
-            matching = matching.filter(publish_at__year=filters["year"])
-        events &= Q(event__in=matching)
+    release, event = OuterRef("release_id"), OuterRef("event_id")
+    if "organization" in filters:
+        organization = filters["organization"]
+        releases &= Q(release__issuing_organization=organization) | Exists(
+            PressRelease.related_organizations.through.objects.filter(
+                pressrelease=release, organization=organization))
+        events &= Exists(Event.organizers.through.objects.filter(
+            event=event, organization=organization))
+    if "official" in filters:
+        person = filters["official"]
+        releases &= Exists(Quote.objects.filter(release=release, appointment__person=person))
+        events &= Exists(Event.speakers.through.objects.filter(
+            event=event, appointment__person=person))
+    if "topic" in filters:
+        releases &= Exists(PressRelease.topics.through.objects.filter(
+            pressrelease=release, topic=filters["topic"]))
+    if "year" in filters:  # the year of publication, for events too
+        releases &= Q(release__publish_at__year=filters["year"])
+        events &= Q(event__publish_at__year=filters["year"])
     nothing = Q(pk__in=[])
     return (
         (releases if kind in (None, RELEASE) else nothing)
@@ -81,14 +101,30 @@ def scope(filters, kind=None, now=None):
     )
 
 
-# websearch_to_tsquery's "-word" and '-"a phrase"' (a minus at the start or after a space).
-_NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"([^"]*)"?|([^\s"]+))')
+# The reader's words as websearch_to_tsquery reads them: quoted phrases (a minus
+# inside quotes is part of the phrase) and single words, each maybe negated.
+_TOKEN = re.compile(r'(-?)("[^"]*"?|[^\s"]+)')
 
 
 def split_negated(text):
-    """The reader's text without its negated words, and the negated words or phrases."""
-    negated = [phrase or word for phrase, word in _NEGATED.findall(text)]
-    return " ".join(_NEGATED.sub(" ", text).split()), [n for n in negated if n.strip()]
+    """The reader's text without its negated words or phrases, and those (a minus
+    at the start of a word or phrase: "-chine", '-"a phrase"'). An "or" left at
+    either end, or doubled, by a removed negation is dropped too."""
+    kept, negated = [], []
+    for minus, token in _TOKEN.findall(text):
+        words = token.strip('"').strip()
+        if minus and words:
+            negated.append(words)
+        elif token != "-":
+            kept.append(token if not minus else minus + token)
+    cleaned = []
+    for token in kept:
+        if token.lower() == "or" and (not cleaned or cleaned[-1].lower() == "or"):
+            continue
+        cleaned.append(token)
+    while cleaned and cleaned[-1].lower() == "or":
+        cleaned.pop()
+    return " ".join(cleaned), negated
 
 
 def ts_query(text, language):

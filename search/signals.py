@@ -4,15 +4,20 @@ contain it are rebuilt in the same transaction."""
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q, QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from events.models import Event
+from newsroom.languages import language_codes
 from organizations.models import Appointment, Organization, Person, Role
 from releases.models import PressRelease, Quote, Topic
 
 from .indexing import index_events, index_missing, index_releases
 from .models import SearchDocument
+
+
+def localized_columns(*fields):
+    return [f"{field}_{code}" for field in fields for code in language_codes()]
 
 
 def _reindex(releases=None, events=None):
@@ -49,46 +54,73 @@ def quote_deleted(sender, instance, origin=None, **kwargs):
         index_releases(PressRelease.objects.filter(pk=instance.release_id))
 
 
-@receiver(post_save, sender=Organization)
-def organization_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _reindex(
-            PressRelease.objects.filter(
-                Q(issuing_organization=instance) | Q(related_organizations=instance)
-            ).distinct(),
-            Event.objects.filter(organizers=instance),
+# Names: a save re-indexes the items that show the name only when a name they
+# show changed (a new logo or website changes nothing searched).
+INDEXED_NAMES = {
+    Organization: localized_columns("name", "acronym"),
+    Person: ["first_name", "last_name"],
+    Role: localized_columns("title"),
+    Appointment: ["person_id", "role_id"],
+    Topic: localized_columns("name"),
+}
+
+
+def _names_of(instance):
+    return [getattr(instance, column) for column in INDEXED_NAMES[type(instance)]]
+
+
+@receiver(pre_save)
+def remember_names(sender, instance, raw=False, **kwargs):
+    if sender in INDEXED_NAMES and instance.pk and not raw:
+        before = sender.objects.filter(pk=instance.pk).values_list(*INDEXED_NAMES[sender]).first()
+        instance._search_names_before = list(before) if before else None
+
+
+def _names_changed(instance, created):
+    return created or getattr(instance, "_search_names_before", None) != _names_of(instance)
+
+
+def _items_naming(instance):
+    """The releases and events whose documents show ``instance``'s name."""
+    if isinstance(instance, Organization):
+        return (PressRelease.objects.filter(
+                    Q(issuing_organization=instance) | Q(related_organizations=instance)
+                ).distinct(),
+                Event.objects.filter(organizers=instance))
+    if isinstance(instance, Topic):
+        return PressRelease.objects.filter(topics=instance), None
+    appointments = {
+        Person: lambda: Appointment.objects.filter(person=instance),
+        Role: lambda: Appointment.objects.filter(role=instance),
+        Appointment: lambda: Appointment.objects.filter(pk=instance.pk),
+    }[type(instance)]()
+    return (PressRelease.objects.filter(quotes__appointment__in=appointments).distinct(),
+            Event.objects.filter(speakers__in=appointments).distinct())
+
+
+@receiver(post_save)
+def name_saved(sender, instance, created=False, raw=False, **kwargs):
+    if sender in INDEXED_NAMES and not raw and _names_changed(instance, created):
+        _reindex(*_items_naming(instance))
+
+
+@receiver(pre_delete)
+def name_about_to_be_deleted(sender, instance, **kwargs):
+    # Deleting a name removes its links without m2m signals: note who showed it.
+    if sender in INDEXED_NAMES:
+        releases, events = _items_naming(instance)
+        instance._search_items = (
+            list(releases.values_list("pk", flat=True)),
+            list(events.values_list("pk", flat=True)) if events is not None else [],
         )
 
 
-def _appointments_changed(appointments):
-    _reindex(
-        PressRelease.objects.filter(quotes__appointment__in=appointments).distinct(),
-        Event.objects.filter(speakers__in=appointments).distinct(),
-    )
-
-
-@receiver(post_save, sender=Person)
-def person_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _appointments_changed(Appointment.objects.filter(person=instance))
-
-
-@receiver(post_save, sender=Role)
-def role_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _appointments_changed(Appointment.objects.filter(role=instance))
-
-
-@receiver(post_save, sender=Appointment)
-def appointment_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _appointments_changed(Appointment.objects.filter(pk=instance.pk))
-
-
-@receiver(post_save, sender=Topic)
-def topic_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _reindex(PressRelease.objects.filter(topics=instance))
+@receiver(post_delete)
+def name_deleted(sender, instance, **kwargs):
+    if sender in INDEXED_NAMES and hasattr(instance, "_search_items"):
+        releases, events = instance._search_items
+        _reindex(PressRelease.objects.filter(pk__in=releases),
+                 Event.objects.filter(pk__in=events))
 
 
 # Many-to-many links, from either side: ``instance`` is the item and ``pk_set`` the
