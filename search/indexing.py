@@ -93,10 +93,6 @@ def _write(items, field, parts_of, date_of):
     SearchDocument.objects.bulk_update(by_key.values(), ["date", "plain"])
 
 
-def _speakers():
-    return Appointment.objects.select_related("person", "role")
-
-
 def index_releases(queryset=None):
     """(Re)index the releases of ``queryset`` (default: all). Returns how many."""
     queryset = (PressRelease.objects.all() if queryset is None else queryset).order_by("pk")
@@ -116,7 +112,8 @@ def index_events(queryset=None):
     """(Re)index the events of ``queryset`` (default: all). Returns how many."""
     queryset = (Event.objects.all() if queryset is None else queryset).order_by("pk")
     queryset = queryset.prefetch_related(
-        "organizers", Prefetch("speakers", queryset=_speakers()),
+        "organizers",
+        Prefetch("speakers", queryset=Appointment.objects.select_related("person", "role")),
     )
     count = 0
     for batch in _batches(queryset.iterator(chunk_size=BATCH_SIZE)):

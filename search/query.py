@@ -9,7 +9,8 @@ matched against the stored vector of the reader's language (GIN index), ranked w
 Elsewhere (SQLite): every word, folded and crudely stemmed, must appear in the
 folded text; an earlier match ranks higher (the title comes first).
 
-Only ``live()`` items are ever found: the documents are joined to the live querysets.
+Only live items are ever found: every search applies the publication rule
+(``live_q``, the rule behind ``live()``) through each document's link to its item.
 """
 
 import datetime
