@@ -21,10 +21,6 @@ from bench.django_setup import setup
 BATCH = 1000
 
 
-def localized(language_values, field):
-    return {f"{field}_{code}": value for code, value in language_values.items()}
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--releases", type=int, default=100_000)
@@ -83,6 +79,7 @@ class Generator:
         Topic.objects.filter(slug_fr__startswith="bench-").delete()
 
     def reference_data(self):
+        from newsroom.languages import translated
         from organizations.models import Appointment, Organization, Person, Role
         from releases.models import Topic
 
@@ -100,20 +97,20 @@ class Generator:
             names = {code: SERVICE[code].format(m=ministry[code]) for code in ministry}
             self.organizations.append(Organization.objects.create(
                 kind=Organization.Kind.FEDERAL_PUBLIC_SERVICE,
-                **localized(names, "name"),
-                **localized({code: f"bench-fps-{n}-{code}" for code in names}, "slug"),
+                **translated("name", names),
+                **translated("slug", {code: f"bench-fps-{n}-{code}" for code in names}),
             ))
         self.topics = [
-            Topic.objects.create(**localized(subject, "name"),
-                                 **localized({c: f"bench-topic-{n}-{c}" for c in subject}, "slug"))
+            Topic.objects.create(**translated("name", subject), **translated(
+                "slug", {c: f"bench-topic-{n}-{c}" for c in subject}))
             for n, subject in enumerate(SUBJECTS)
         ]
         # Two ministers per portfolio, one after the other: 2005-2015 and 2015-.
         self.appointments = []
         portfolios = zip(MINISTRIES, self.organizations, strict=True)
         for n, (ministry, organization) in enumerate(portfolios):
-            role = Role.objects.create(organization=organization, **localized(
-                {code: MINISTER[code].format(m=ministry[code]) for code in ministry}, "title"))
+            titles = {code: MINISTER[code].format(m=ministry[code]) for code in ministry}
+            role = Role.objects.create(organization=organization, **translated("title", titles))
             for term, (start, end) in enumerate([(date(2005, 1, 1), date(2014, 12, 31)),
                                                  (date(2015, 1, 1), None)]):
                 first = FIRST_NAMES[(2 * n + term) % len(FIRST_NAMES)]

@@ -32,6 +32,17 @@ def language_name(code):
     return str(dict(settings.LANGUAGES).get(code, code))
 
 
+def translated(field, values):
+    """Values per language as modeltranslation's columns: ``translated("name",
+    {"fr": "x"})`` is ``{"name_fr": "x"}``."""
+    return {build_localized_fieldname(field, code): value for code, value in values.items()}
+
+
+def translated_columns(*fields):
+    """Every language's column of each field: ``name_fr``, ``name_nl``, ..."""
+    return [build_localized_fieldname(field, code) for field in fields for code in language_codes()]
+
+
 def localized(instance, field, language):
     """The raw value of ``field`` in ``language``, without any fallback."""
     return getattr(instance, build_localized_fieldname(field, language))

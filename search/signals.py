@@ -8,16 +8,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from events.models import Event
-from newsroom.languages import language_codes
+from newsroom.languages import translated_columns
 from organizations.models import Appointment, Organization, Person, Role
 from releases.models import PressRelease, Quote, Topic
 
 from .indexing import index_events, index_missing, index_releases
 from .models import SearchDocument
-
-
-def localized_columns(*fields):
-    return [f"{field}_{code}" for field in fields for code in language_codes()]
 
 
 def _reindex(releases=None, events=None):
@@ -57,11 +53,11 @@ def quote_deleted(sender, instance, origin=None, **kwargs):
 # Names: a save re-indexes the items that show the name only when a name they
 # show changed (a new logo or website changes nothing searched).
 INDEXED_NAMES = {
-    Organization: localized_columns("name", "acronym"),
+    Organization: translated_columns("name", "acronym"),
     Person: ["first_name", "last_name"],
-    Role: localized_columns("title"),
+    Role: translated_columns("title"),
     Appointment: ["person_id", "role_id"],
-    Topic: localized_columns("name"),
+    Topic: translated_columns("name"),
 }
 
 

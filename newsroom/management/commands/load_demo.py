@@ -13,14 +13,10 @@ from django.utils import timezone
 
 from events.models import Event
 from newsroom import demo_content, demo_media, demo_reference
+from newsroom.languages import translated
 from newsroom.publishing import Status
 from organizations.models import Appointment, Organization, Person, PressContact, Role
 from releases.models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
-
-
-def translated(field, values):
-    """``{"fr": "x"}`` → ``{"field_fr": "x"}`` for modeltranslation's columns."""
-    return {f"{field}_{code}": value for code, value in values.items()}
 
 
 def brussels(value):
