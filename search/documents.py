@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from newsroom.languages import localized
@@ -24,6 +24,14 @@ TITLE, LEAD, TEXT, NAMES = "A", "B", "C", "D"
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
 UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 _SPACES = re.compile(r"\s+")
+
+
+#: Lexemes of our own added to every vector (search/indexing.py): the item's kind,
+#: year of publication, organizations, officials and topics, so that the GIN index
+#: itself narrows a search to a filter or to a span of years (search/query.py). They
+#: start with a character the text parser never keeps in a lexeme, so no reader's
+#: words can ever match them.
+FACET = "§"
 
 
 class Part(NamedTuple):
@@ -109,6 +117,59 @@ def event_parts(event, reader_language):
     ]
     return parts + _names(
         reader_language, organizations=event.organizers.all(), appointments=event.speakers.all()
+    )
+
+
+def facets(kind, date, organizations=(), officials=(), topics=()):
+    """The facet lexemes of an item: its ``kind``, the year of its publication
+    ``date`` (Brussels time, as the year filter reads it) and the ids of its
+    organizations, officials (people) and topics."""
+    lexemes = [kind_facet(kind)]
+    if date is not None:
+        lexemes.append(year_facet(timezone.localtime(date).year))
+    lexemes += [organization_facet(pk) for pk in organizations]
+    lexemes += [official_facet(pk) for pk in officials]
+    lexemes += [topic_facet(pk) for pk in topics]
+    return sorted(set(lexemes))
+
+
+def kind_facet(kind):
+    return f"{FACET}k{kind}"
+
+
+def year_facet(year):
+    return f"{FACET}y{year}"
+
+
+def organization_facet(pk):
+    return f"{FACET}o{pk}"
+
+
+def official_facet(pk):
+    return f"{FACET}p{pk}"
+
+
+def topic_facet(pk):
+    return f"{FACET}t{pk}"
+
+
+def release_facets(release):
+    """Facets of ``release`` (prefetched as for ``release_parts``)."""
+    return facets(
+        "release", release.publish_at,
+        organizations=[release.issuing_organization_id,
+                       *(organization.pk for organization in release.related_organizations.all())],
+        officials=[quote.appointment.person_id for quote in release.quotes.all()],
+        topics=[topic.pk for topic in release.topics.all()],
+    )
+
+
+def event_facets(event):
+    """Facets of ``event`` (prefetched as for ``event_parts``)."""
+    return facets(
+        "event", event.publish_at,
+        organizations=[organization.pk for organization in event.organizers.all()],
+        officials=[appointment.person_id for appointment in event.speakers.all()],
     )
 
 

@@ -3,8 +3,9 @@ documents of the items they are given, in batches; ``search/signals.py`` calls t
 whenever content or a name it shows changes.
 
 On PostgreSQL each reader language gets a weighted ``tsvector`` made by the database
-(``to_tsvector`` with the configuration of each part's language); elsewhere the
-folded plain text for the fallback.
+(``to_tsvector`` with the configuration of each part's language) and the item's
+facet lexemes (kind, year, organizations, officials, topics: search/documents.py);
+elsewhere the folded plain text for the fallback.
 """
 
 from itertools import islice
@@ -16,7 +17,7 @@ from events.models import Event
 from organizations.models import Appointment
 from releases.models import PressRelease, Quote
 
-from .documents import event_parts, fold, release_parts
+from .documents import event_facets, event_parts, fold, release_facets, release_parts
 from .models import CONFIGS, SearchDocument
 
 BATCH_SIZE = 200
@@ -27,28 +28,29 @@ def full_text_search():
     return connection.vendor == "postgresql"
 
 
-def _vector_sql(parts):
+def _vector_sql(parts, facets):
     """SQL and parameters of a weighted tsvector: each (language, weight) group of
-    parts through ``to_tsvector`` with that language's configuration."""
+    parts through ``to_tsvector`` with that language's configuration, then the
+    facets as they are (no parser, no stemming)."""
     groups = {}
     for part in parts:
         if part.text:
             groups.setdefault((CONFIGS[part.language], part.weight), []).append(part.text)
-    if not groups:
-        return "''::tsvector", []
-    sql = " || ".join(["setweight(to_tsvector(%s::regconfig, %s), %s)"] * len(groups))
+    sql = " || ".join(["setweight(to_tsvector(%s::regconfig, %s), %s)"] * len(groups)
+                      + ["array_to_tsvector(%s::text[])"])
     params = [value for (config, weight), texts in groups.items()
               for value in (config, "\n".join(texts), weight)]
-    return sql, params
+    return sql, [*params, list(facets)]
 
 
 def _write_vectors(rows):
-    """Set the date and the vector of each document of ``rows`` ([(pk, date, parts)])
-    in one UPDATE. Written in SQL: building this with ORM expressions costs a hundred
-    times more in Python, which matters when 100,000 releases are indexed."""
+    """Set the date and the vector of each document of ``rows``
+    ([(pk, date, parts, facets)]) in one UPDATE. Written in SQL: building this with
+    ORM expressions costs a hundred times more in Python, which matters when 100,000
+    releases are indexed."""
     values, params = [], []
-    for pk, date, parts in rows:
-        sql, vector_params = _vector_sql(parts)
+    for pk, date, parts, facets in rows:
+        sql, vector_params = _vector_sql(parts, facets)
         values.append(f"(%s::bigint, %s::timestamptz, {sql})")
         params += [pk, date, *vector_params]
     table = SearchDocument._meta.db_table
@@ -66,7 +68,7 @@ def _batches(iterable, size=BATCH_SIZE):
         yield batch
 
 
-def _write(items, field, parts_of, date_of):
+def _write(items, field, parts_of, facets_of, date_of):
     """Create or update the documents of ``items`` (all of one model, ``field`` being
     the document's link to it), one per reader language."""
     ids = [item.pk for item in items]
@@ -80,7 +82,8 @@ def _write(items, field, parts_of, date_of):
     by_key = {(getattr(doc, f"{field}_id"), doc.language): doc for doc in documents.all()}
     if full_text_search():
         _write_vectors([
-            (by_key[item.pk, language].pk, date_of(item), parts_of(item, language))
+            (by_key[item.pk, language].pk, date_of(item), parts_of(item, language),
+             facets_of(item))
             for item in items for language in CONFIGS
         ])
         return
@@ -103,7 +106,8 @@ def index_releases(queryset=None):
     )
     count = 0
     for batch in _batches(queryset.iterator(chunk_size=BATCH_SIZE)):
-        _write(batch, "release", release_parts, lambda release: release.publish_at)
+        _write(batch, "release", release_parts, release_facets,
+               lambda release: release.publish_at)
         count += len(batch)
     return count
 
@@ -117,7 +121,7 @@ def index_events(queryset=None):
     )
     count = 0
     for batch in _batches(queryset.iterator(chunk_size=BATCH_SIZE)):
-        _write(batch, "event", event_parts, lambda event: event.publish_at)
+        _write(batch, "event", event_parts, event_facets, lambda event: event.publish_at)
         count += len(batch)
     return count
 

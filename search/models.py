@@ -67,8 +67,10 @@ class SearchDocument(models.Model):
             models.Index(fields=["language", "date", "id"], condition=models.Q(event__isnull=False),
                          name="search_recent_event_idx"),
         ] + [
+            # A small pending list (256 kB, not 4 MB): every search reads it in full,
+            # and a newsroom writes little.
             GinIndex(fields=["vector"], condition=models.Q(language=language),
-                     name=f"search_vector_{language}_gin")
+                     name=f"search_vector_{language}_gin", gin_pending_list_limit=256)
             for language in CONFIGS
         ]
 

@@ -6,21 +6,20 @@ phrase, ``or``, ``-word``) in the reader's language, and also in the other langu
 (an item not translated into the reader's language is indexed in its original one),
 matched against the stored vector of the reader's language (GIN index), ranked with
 ``ts_rank`` (title above lead above body and names), excerpts by ``ts_headline``.
+Filters and spans of years are facets of the vectors (search/documents.py), so the
+GIN index applies them together with the words.
 Elsewhere (SQLite): every word, folded and crudely stemmed, must appear in the
 folded text; an earlier match ranks higher (the title comes first).
 
-Only live items are ever found: every search applies the publication rule
-(``live_q``, the rule behind ``live()``) through each document's link to its item.
+Only live items are ever found: every match's item goes through the shared
+``live()`` queryset before it is counted.
 """
 
 import datetime
 import re
-from contextlib import contextmanager
-from functools import reduce
-from operator import or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     Case,
     DateTimeField,
@@ -38,10 +37,20 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from events.models import Event
-from newsroom.publishing import live_q
 from releases.models import PressRelease, Quote
 
-from .documents import HIGHLIGHT_START, HIGHLIGHT_STOP, UNWANTED, excerpt_source, fold
+from .documents import (
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    UNWANTED,
+    excerpt_source,
+    fold,
+    kind_facet,
+    official_facet,
+    organization_facet,
+    topic_facet,
+    year_facet,
+)
 from .indexing import full_text_search
 from .models import CONFIGS, SearchDocument
 
@@ -50,8 +59,12 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 #: How many matches are ranked at most: the most recent ones (see ``search``).
 MAX_MATCHES = 100
-#: How many of the most recent documents (of a language) are looked at first.
-WINDOWS = (2_500,)
+#: The spans of years in which matches are looked for in turn, newest first (the
+#: widths of all but the last span, which holds every older year).
+YEAR_SPANS = (1, 1, 2, 4, 8)
+#: How many more documents than needed are read before their items' liveness is
+#: checked (search/query.py ``_most_recent``).
+UNCHECKED_MARGIN = 20
 RELEASE, EVENT = "release", "event"
 KINDS = (RELEASE, EVENT)
 
@@ -67,39 +80,29 @@ def clean_query(raw):
     return " ".join(text.split(" ")[:MAX_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
-def scope(filters, kind=None, now=None):
-    """Which documents may be found: those of live items (the publication rule,
-    ``live_q``, through the documents' links) that the ``filters``
-    (releases/filters.py, the same as the release list's) and the ``kind`` leave.
-    Filters are probes on each document's item (EXISTS), not sets of every item an
-    organization or an official ever had."""
-    releases = live_q(now, "release__")
-    events = live_q(now, "event__")
+def probes(filters):
+    """The ``filters`` (releases/filters.py, the same as the release list's) as
+    conditions on documents, for the fallback: probes on each document's item
+    (EXISTS), not sets of every item an organization or an official ever had. (With
+    full-text search, the vectors' facets serve the filters instead.)"""
     release, event = OuterRef("release_id"), OuterRef("event_id")
+    condition = Q()
     if "organization" in filters:
         organization = filters["organization"]
-        releases &= Q(release__issuing_organization=organization) | Exists(
+        condition &= Q(release__issuing_organization=organization) | Exists(
             PressRelease.related_organizations.through.objects.filter(
-                pressrelease=release, organization=organization))
-        events &= Exists(Event.organizers.through.objects.filter(
-            event=event, organization=organization))
+                pressrelease=release, organization=organization)) | Exists(
+            Event.organizers.through.objects.filter(event=event, organization=organization))
     if "official" in filters:
         person = filters["official"]
-        releases &= Exists(Quote.objects.filter(release=release, appointment__person=person))
-        events &= Exists(Event.speakers.through.objects.filter(
-            event=event, appointment__person=person))
-    if "topic" in filters:
-        releases &= Exists(PressRelease.topics.through.objects.filter(
+        condition &= Exists(Quote.objects.filter(release=release, appointment__person=person)) | (
+            Exists(Event.speakers.through.objects.filter(event=event, appointment__person=person)))
+    if "topic" in filters:  # events have no topics
+        condition &= Exists(PressRelease.topics.through.objects.filter(
             pressrelease=release, topic=filters["topic"]))
     if "year" in filters:  # the year of publication, for events too
-        releases &= Q(release__publish_at__year=filters["year"])
-        events &= Q(event__publish_at__year=filters["year"])
-    nothing = Q(pk__in=[])
-    return (
-        (releases if kind in (None, RELEASE) else nothing)
-        # Events have no topics: a topic filter leaves releases only.
-        | (events if kind in (None, EVENT) and "topic" not in filters else nothing)
-    )
+        condition &= Q(date__year=filters["year"])
+    return condition
 
 
 # The reader's words as websearch_to_tsquery reads them: quoted phrases (a minus
@@ -128,15 +131,57 @@ def split_negated(text):
     return " ".join(cleaned), negated
 
 
-def ts_query(text, language):
-    """``text`` as a tsquery read in the reader's language and in the other languages
-    (an item not translated into the reader's language is indexed in its original one).
-    Negations are left to ``search()``: read in one language only, "-chine" would
-    let the same word through in another reading."""
-    languages = [language] + [code for code in CONFIGS if code != language]
-    return reduce(or_, [
-        SearchQuery(text, config=CONFIGS[code], search_type="websearch") for code in languages
-    ])
+class TsQuery(SearchQuery):
+    """A tsquery given as text (PostgreSQL's own notation), cast rather than parsed:
+    readings already merged (``ts_queries``) and facets, whose first character the
+    text parser would drop."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)::tsquery")
+
+
+def ts_queries(texts, language):
+    """Each of ``texts`` as a tsquery: read with ``websearch_to_tsquery`` in the
+    reader's language and in the other languages (an item not translated into the
+    reader's language is indexed in its original one), the readings merged
+    (``merge_readings``); None for a text with no lexeme (only stop words). One
+    query for all the texts."""
+    configs = [CONFIGS[language]] + [CONFIGS[code] for code in CONFIGS if code != language]
+    columns = ", ".join(["websearch_to_tsquery(%s::regconfig, %s)::text"]
+                        * (len(configs) * len(texts)))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}",
+                       [value for text in texts for config in configs for value in (config, text)])
+        row = cursor.fetchone()
+    merged = [merge_readings(row[n * len(configs):(n + 1) * len(configs)])
+              for n in range(len(texts))]
+    return [TsQuery(query) if query else None for query in merged]
+
+
+_LEXEME = re.compile(r"'(?:[^']|'')*'")
+
+
+def merge_readings(readings):
+    """One tsquery (text) matching what any of ``readings`` (tsqueries as text)
+    matches, kept small: the GIN index reads a posting list once per occurrence of
+    its lexeme, and the readings mostly repeat each other. Identical readings count
+    once; readings that only AND lexemes keep their shared lexemes in front:
+    "'securit' & 'social' & 'chin'" and "'securit' & 'social' & 'chine'" become
+    "'securit' & 'social' & ( 'chin' | 'chine' )"."""
+    distinct = list(dict.fromkeys(reading for reading in readings if reading))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
+    conjunctions = [reading.split(" & ") for reading in distinct]
+    if not all(_LEXEME.fullmatch(term) for terms in conjunctions for term in terms):
+        return " | ".join(f"( {reading} )" for reading in distinct)
+    shared = [term for term in dict.fromkeys(conjunctions[0])
+              if all(term in terms for terms in conjunctions[1:])]
+    rests = [[term for term in terms if term not in shared] for terms in conjunctions]
+    if any(not rest for rest in rests):  # one reading asks for the shared lexemes only
+        return " & ".join(shared)
+    either = " | ".join(f"( {' & '.join(rest)} )" if len(rest) > 1 else rest[0]
+                        for rest in rests)
+    return " & ".join([*shared, f"( {either} )"]) if shared else either
 
 
 def fallback_terms(text):
@@ -157,8 +202,9 @@ class Matches:
     how many (``count``); ``capped`` when more than ``limit`` items matched and only
     the ``limit`` most recent of them were ranked."""
 
-    def __init__(self, documents, count=0, capped=False, limit=None):
+    def __init__(self, documents, count=0, capped=False, limit=None, query=None):
         self.documents, self.count, self.capped, self.limit = documents, count, capped, limit
+        self.query = query  # the words as a tsquery (full-text search), for excerpts
 
 
 def search(text, language, filters=None, kind=None, now=None):
@@ -166,96 +212,137 @@ def search(text, language, filters=None, kind=None, now=None):
 
     Ranking every match of a common word ("sociale" is in most releases) would read
     every matching document; the ``MAX_MATCHES`` most recent matches are ranked
-    instead. They are looked for among the most recent documents first (``WINDOWS``):
-    a common word has enough matches there, and a window bounds the rows read. A
-    rarer word goes on to a larger window, then to every document (GIN index)."""
+    instead (``_most_recent``)."""
     now = now or timezone.now()
+    filters = filters or {}
     # Nothing published after now is live: drafts (no date) and scheduled items are
     # out before any text is read.
     documents = SearchDocument.objects.filter(language=language, date__lte=now)
-    # The kind and the year narrow the documents themselves, so that the windows
-    # below are windows of what can match (the scope applies them too).
-    if kind == RELEASE:
-        documents = documents.filter(release__isnull=False)
-    elif kind == EVENT:
-        documents = documents.filter(event__isnull=False)
-    if filters and "year" in filters:
-        documents = documents.filter(date__year=filters["year"])
     wanted, unwanted = split_negated(text)
     if full_text_search():
         if not wanted:
             return Matches(SearchDocument.objects.none())
-        query = ts_query(wanted, language)
+        query, *negations = ts_queries([wanted, *(f'"{words}"' for words in unwanted)],
+                                       language)
+        if query is None:  # only stop words
+            return Matches(SearchDocument.objects.none())
+        # The filters and the kind are facets of the vectors: the GIN index reads
+        # only the documents that match the words and the filters together.
         matching = documents.filter(vector=query)
-        for words in unwanted:  # "-word": excluded in any reading of it
-            matching = matching.exclude(vector=ts_query(f'"{words}"', language))
+        for facet in filter_facets(filters, kind):
+            matching = matching.filter(vector=facet)
+        for negation in negations:  # "-word": excluded in any reading of it
+            if negation is not None:
+                matching = matching.exclude(vector=negation)
         rank = SearchRank(F("vector"), query)
+        spans = _spans_of_years(matching, filters, now)
     else:
         terms = fallback_terms(wanted)
         if not terms:
             return Matches(SearchDocument.objects.none())
         matching = documents
+        if kind == RELEASE:
+            matching = matching.filter(release__isnull=False)
+        elif kind == EVENT:
+            matching = matching.filter(event__isnull=False)
         for term in terms:
             matching = matching.filter(plain__contains=term)
         for term in fallback_terms(" ".join(unwanted)):
             matching = matching.exclude(plain__contains=term)
         rank = -StrIndex("plain", Value(terms[0]))  # an earlier match (the title) first
-    recent = _most_recent(matching.order_by("-date", "-pk"), documents,
-                          scope(filters or {}, kind, now))
+        spans = [matching.filter(probes(filters))]
+    recent = _most_recent(spans, now)
     ranked = (SearchDocument.objects.filter(pk__in=recent[:MAX_MATCHES])
               .only("pk", "release_id", "event_id")
               .annotate(rank=rank).order_by("-rank", "-date", "-pk"))
     return Matches(ranked, count=min(len(recent), MAX_MATCHES),
-                   capped=len(recent) > MAX_MATCHES, limit=MAX_MATCHES)
+                   capped=len(recent) > MAX_MATCHES, limit=MAX_MATCHES,
+                   query=query if full_text_search() else None)
 
 
-def _most_recent(matching, documents, in_scope):
-    """The ids of the ``MAX_MATCHES`` + 1 most recent ``matching`` documents that are
-    ``in_scope`` (live, filtered).
+def facets_query(lexemes):
+    """Facet lexemes (search/documents.py) as a tsquery matching any of them."""
+    return TsQuery(" | ".join(f"'{lexeme}'" for lexeme in lexemes))
 
-    A common word has that many matches among the most recent documents: they are
-    looked for there first (``WINDOWS``), a bounded walk down the date index. Exact:
-    once a window holds that many matches, no older document can be among them.
-    Otherwise the word is rare lately, and its matches are read from the GIN index
-    (a walk down the date index could read every document before finding enough);
-    the scope is checked on the newest of them first, then on all if need be."""
+
+def filter_facets(filters, kind=None):
+    """The facets a document must carry to pass ``filters`` and ``kind``."""
+    facets = []
+    if kind in KINDS:
+        facets.append(kind_facet(kind))
+    if "organization" in filters:
+        facets.append(organization_facet(filters["organization"].pk))
+    if "official" in filters:
+        facets.append(official_facet(filters["official"].pk))
+    if "topic" in filters:
+        facets.append(topic_facet(filters["topic"].pk))
+    if "year" in filters:
+        facets.append(year_facet(filters["year"]))
+    return [facets_query([facet]) for facet in facets]
+
+
+def _spans_of_years(matching, filters, now):
+    """``matching`` cut into spans of years, newest first (``YEAR_SPANS``: this
+    year, last year, then wider and wider), the last span holding every older year.
+    Each span is read from the GIN index with its year facets, so a common word
+    reads only this year's matches and a rare one a few cheap index probes."""
+    if "year" in filters:
+        return [matching]
+    year = timezone.localtime(now).year
+    spans = []
+    for width in YEAR_SPANS:
+        years = range(year, year - width, -1)
+        spans.append(matching.filter(vector=facets_query([year_facet(y) for y in years])))
+        year -= width
+    start_of_next_year = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+    return [*spans, matching.filter(date__lt=start_of_next_year)]
+
+
+def _most_recent(spans, now):
+    """The ids of the ``MAX_MATCHES`` + 1 most recent documents of ``spans`` (newest
+    span first; spans do not overlap) whose item is live at ``now``. Exact: a span
+    is read only while the newer ones held too few.
+
+    Documents are read alone, without the items' tables (a join makes the planner's
+    estimate of a span's matches decide the plan), then their items go through
+    ``live()``, a few more than needed at a time: all but a few dated documents are
+    live (withdrawn and expired items are the exceptions)."""
     wanted = MAX_MATCHES + 1
-    scoped = matching.filter(in_scope)
-    for size in WINDOWS:
-        oldest = list(documents.order_by("-date", "-pk").values_list("date", flat=True)
-                      [size:size + 1])
-        if not oldest:
-            break  # the window would hold every document
-        with _walking_the_date_index():
-            found = list(scoped.filter(date__gte=oldest[0])
-                         .values_list("pk", flat=True)[:wanted])
-        if len(found) == wanted:
-            return found
-    # An order no index gives, so that the planner collects the matches from the GIN
-    # index and sorts them rather than walking the date index.
+    # An order no index gives, so that the planner collects a span's matches from
+    # the GIN index and sorts them, rather than walking the date index down to the
+    # first matches (which, for a rare word, could mean reading every document).
     unindexed = ExpressionWrapper(F("date") + datetime.timedelta(0), output_field=DateTimeField())
-    newest_first = (unindexed.desc(), "-pk")
-    candidates = list(matching.order_by(*newest_first).values_list("pk", flat=True)
-                      [: 2 * wanted])
-    found = list(scoped.filter(pk__in=candidates).values_list("pk", flat=True)[:wanted])
-    if len(found) == wanted or len(candidates) < 2 * wanted:
-        return found  # exact: the older matches cannot come first
-    return list(scoped.order_by(*newest_first).values_list("pk", flat=True)[:wanted])
+    live, unchecked = [], []
+    for span in spans:
+        span = span.order_by(unindexed.desc(), "-pk").values_list("pk", "release_id", "event_id")
+        read = 0
+        while True:
+            size = wanted - len(live) - len(unchecked) + UNCHECKED_MARGIN
+            if size <= UNCHECKED_MARGIN:  # perhaps enough: check before reading more
+                live += _live(unchecked, now)
+                unchecked = []
+                if len(live) >= wanted:
+                    return live[:wanted]
+                continue
+            batch = list(span[read:read + size])
+            unchecked += batch
+            read += len(batch)
+            if len(batch) < size:
+                break  # this span has no more matches
+    return (live + _live(unchecked, now))[:wanted]
 
 
-@contextmanager
-def _walking_the_date_index():
-    """A planner hint for a window's query: walk the date index, newest first, and
-    stop after enough matches (at most a window of rows, each checked in its row).
-    PostgreSQL would otherwise read every match from the GIN index first whenever it
-    underestimates how many there are (two words that always come together)."""
-    if not full_text_search():
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_bitmapscan = off")
-        yield
-        cursor.execute("SET LOCAL enable_bitmapscan = on")
+def _live(documents, now):
+    """The ids of ``documents`` ([(pk, release_id, event_id)]) whose item is live at
+    ``now``, in their order: the shared ``live()`` rule, one query per kind."""
+    releases = [release for _pk, release, _event in documents if release]
+    events = [event for _pk, _release, event in documents if event]
+    live_releases = set(PressRelease.objects.live(now).filter(pk__in=releases)
+                        .values_list("pk", flat=True)) if releases else set()
+    live_events = set(Event.objects.live(now).filter(pk__in=events)
+                      .values_list("pk", flat=True)) if events else set()
+    return [pk for pk, release, event in documents
+            if (release in live_releases if release else event in live_events)]
 
 
 class Result:
@@ -269,9 +356,10 @@ class Result:
         return self.kind == RELEASE
 
 
-def results(documents, text, language, now=None):
+def results(documents, text, language, now=None, query=None):
     """The page's documents as ``Result``s, in order: their items (still live at
-    ``now``) and excerpts, in a fixed number of queries."""
+    ``now``) and excerpts (``query``: the tsquery ``search()`` read ``text`` as, if
+    known), in a fixed number of queries."""
     documents = list(documents)
     releases = PressRelease.objects.live(now).with_numbers().select_related(
         "issuing_organization").in_bulk([d.release_id for d in documents if d.release_id])
@@ -283,7 +371,7 @@ def results(documents, text, language, now=None):
         elif document.event_id in events:
             found.append((document.pk, Result(events[document.event_id], EVENT)))
     sources = {pk: excerpt_source(result.item, language) for pk, result in found}
-    excerpts = (_headlines(sources, text, language) if full_text_search()
+    excerpts = (_headlines(sources, text, language, query) if full_text_search()
                 else _fallback_excerpts(sources, text))
     for pk, result in found:
         result.excerpt = excerpts.get(pk, "")
@@ -297,11 +385,12 @@ def _marked(text):
     )
 
 
-def _headlines(sources, text, language):
+def _headlines(sources, text, language, query=None):
     """``ts_headline`` of each result's text, in one query."""
     if not sources:
         return {}
-    query = ts_query(split_negated(text)[0] or '""', language)
+    if query is None:
+        query = ts_queries([split_negated(text)[0]], language)[0] or TsQuery("")
     source = Case(*[When(pk=pk, then=Value(plain)) for pk, (plain, _lang) in sources.items()])
     config = Case(*[When(pk=pk, then=Value(CONFIGS[lang]))
                     for pk, (_plain, lang) in sources.items()])

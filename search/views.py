@@ -56,7 +56,8 @@ class SearchView(ListView):
             choices=filter_choices(),
             kinds=[("release", _("Press releases")), ("event", _("Events"))],
             query_string=urlencode(kept),
-            results=results(context["object_list"], self.text, get_language()),
+            results=results(context["object_list"], self.text, get_language(),
+                            query=self.matches.query),
             page_title=_("Search"),
         )
         return context

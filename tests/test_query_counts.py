@@ -57,8 +57,10 @@ def test_query_counts_stay_flat_as_items_are_added(client, demo, make_release, m
     add_content(demo, make_release, make_event, 6)
     after = {page: queries(client, url) for page, url in urls.items()}
     assert after == before
-    # And they stay small: a page is a handful of queries, not one per item.
-    assert max(before.values()) <= 15, before
+    # And they stay small: a page is a handful of queries, not one per item (search
+    # reads the index once per span of years at most: search/query.py).
+    assert max(count for page, count in before.items() if page != "search results") <= 15, before
+    assert before["search results"] <= 20, before
 
 
 def test_every_language_costs_the_same(client, demo):

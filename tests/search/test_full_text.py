@@ -1,16 +1,20 @@
 """PostgreSQL full-text search: stemming and accents per language, the query syntax,
 ranking, and the GIN indexes. Skipped on SQLite (CI runs them on PostgreSQL)."""
 
+from functools import reduce
+from operator import or_
+
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from organizations.models import Organization
-from releases.models import PressRelease
-from search.models import CONFIGS
-from search.query import search
-from tests.conftest import complete
+from releases.models import PressRelease, Quote
+from search.models import CONFIGS, SearchDocument
+from search.query import merge_readings, search, split_negated, ts_queries
+from tests.conftest import brussels, complete
 
 from .helpers import found
 
@@ -147,6 +151,61 @@ def test_the_indexes_exist_with_the_language_configurations():
         indexes = dict(cursor.fetchall())
         cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'newsroom_%%'")
         configurations = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname = "
+                       "'search_searchdocument' OR relname LIKE 'search_vector_%%_gin'")
+        options = dict(cursor.fetchall())
     for language in CONFIGS:
         assert "USING gin" in indexes[f"search_vector_{language}_gin"]
+        # Every search reads the pending list in full: it stays small.
+        assert options[f"search_vector_{language}_gin"] == ["gin_pending_list_limit=256"]
+    # No parallel workers for a search: starting them costs more than the search.
+    assert options["search_searchdocument"] == ["parallel_workers=0"]
     assert configurations == set(CONFIGS.values())
+
+
+def test_typed_text_never_matches_the_facets(client, make_release, appointment, organization):
+    """Facets (kind, year, organizations, officials, topics) are lexemes no typed word
+    can produce: typing them finds nothing, while the filters they serve work."""
+    release = make_release(title_fr="Réforme", publish_at=brussels(2019, 3, 1, 10))
+    Quote.objects.create(release=release, appointment=appointment, text_fr="Citation")
+    person = appointment.person
+    for text in [f"§o{organization.pk}", f"o{organization.pk}", f"§p{person.pk}",
+                 "§y2019", "y2019", "§krelease", "krelease", "'§y2019'", "§y2019:*"]:
+        assert found(client, text) == [], text
+    assert found(client, "réforme", official=person.slug, year="2019") == ["Réforme"]
+    assert found(client, "réforme", organization=organization.slug_fr, type="release") == [
+        "Réforme"]
+    assert found(client, "réforme", type="event") == []
+
+
+@pytest.mark.parametrize("readings, merged", [
+    (["'pension'"] * 4, "'pension'"),
+    (["'securit' & 'social' & 'chin'"] * 3 + ["'securit' & 'social' & 'chine'"],
+     "'securit' & 'social' & ( 'chin' | 'chine' )"),
+    (["'rent'", "'renten'", "'rent'", ""], "'rent' | 'renten'"),
+    (["'a' & 'b'", "'a'"], "'a'"),
+    (["'x' & 'y' & 'z'", "'x' & 'w' & 'v'"], "'x' & ( ( 'y' & 'z' ) | ( 'w' & 'v' ) )"),
+    (["'secur' <-> 'social'", "'securit' <-> 'social'"],
+     "( 'secur' <-> 'social' ) | ( 'securit' <-> 'social' )"),
+    (["'l''eau' & 'b'", "'l''eau' & 'c'"], "'l''eau' & ( 'b' | 'c' )"),
+    (["", ""], ""),
+])
+def test_readings_are_merged_into_a_small_equivalent_query(readings, merged):
+    assert merge_readings(readings) == merged
+
+
+@pytest.mark.parametrize("text", ["securite sociale chine", "pensions -chine",
+                                  '"sécurité sociale" or allocations', "Renten Kindergeld"])
+def test_merged_readings_match_what_any_reading_matches(make_release, text):
+    """The merged query finds exactly what the plain OR of the four readings finds."""
+    for n, title in enumerate(["Sécurité sociale en Chine", "La sécurité sociale chinoise",
+                               "Allocations familiales", "Die Renten und das Kindergeld",
+                               "Pensions en Chine", "Pensions en Belgique"]):
+        make_release(title_fr=title, slug_fr=f"r{n}")
+    wanted = split_negated(text)[0]
+    merged = ts_queries([wanted], "fr")[0]
+    plain = reduce(or_, [SearchQuery(wanted, config=config, search_type="websearch")
+                         for config in CONFIGS.values()])
+    documents = SearchDocument.objects.filter(language="fr")
+    assert (set(documents.filter(vector=merged).values_list("pk", flat=True))
+            == set(documents.filter(vector=plain).values_list("pk", flat=True)))
