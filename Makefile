@@ -6,7 +6,7 @@ PORT ?= 8000
 # DEBUG is on for the local demo only (it allows the development SECRET_KEY).
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-dev migrate demo lint messages clean
+.PHONY: run test install install-dev migrate demo lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ test: install-dev
 	$(BIN)/python manage.py check --settings=tests.settings
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (docs/benchmarks.md), by hand, never in `make test`: the public pages under
+# gunicorn driven by wrk, as ratios to the framework floor, then the search latency, both on
+# the generated data set in BENCH_DATABASE_URL (PostgreSQL; created and filled if needed).
+BENCH_DATABASE_URL ?= postgres://newsroom@127.0.0.1:5432/newsroom_bench
+bench: install-dev
+	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.pages
+	ENV_FILE=/dev/null DEBUG=true DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.search_latency
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -40,16 +40,19 @@ class Generator:
     def run(self, n_releases, n_events, reset):
         from django.db import transaction
 
+        from newsroom.caching import content_changed
         from search.indexing import index_events, index_releases
 
         started = time.monotonic()
-        # bulk_create sends no signals: everything is indexed once, at the end.
+        # bulk_create sends no signals: everything is indexed once, at the end, and
+        # public content gets a new version (cached pages and fragments are stale).
         with transaction.atomic():
             if reset:
                 self.reset()
             self.reference_data()
             releases = self.releases(n_releases)
             events = self.events(n_events if n_events is not None else n_releases // 10)
+            content_changed()
         print(f"created {releases} releases, {events} events "
               f"in {time.monotonic() - started:.0f} s; indexing…", flush=True)
         started = time.monotonic()

@@ -72,6 +72,11 @@ class Event(MultilingualContent, Publishable):
             ("submit_event", _("Can submit an event for review")),
             ("publish_event", _("Can approve, schedule, publish, unschedule and withdraw events")),
         ]
+        indexes = [
+            # Upcoming and past are split by the end: the lists, and the next and
+            # the last end that bound how long pages may be cached (newsroom/caching.py).
+            models.Index(fields=["ends_at"], name="event_end_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
-FALSE_VALUES = {"0", "false", "no", "off", ""}
+FALSE_VALUES = {"0", "false", "no", "off"}
 
 
 def env_str(name, default=""):
@@ -16,8 +16,10 @@ def env_str(name, default=""):
 
 
 def env_bool(name, default=False):
+    """true/false (1/0, yes/no, on/off); unset or empty gives the default, as for the
+    other types: an empty ``SECURE_SSL_REDIRECT=`` must not turn a protection off."""
     raw = os.environ.get(name)
-    if raw is None:
+    if raw is None or raw.strip() == "":
         return default
     value = raw.strip().lower()
     if value in TRUE_VALUES:
@@ -65,3 +67,22 @@ def read_env_file(path):
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
         os.environ.setdefault(key.strip(), value)
+
+
+def proxy_ssl_header(raw):
+    """``SECURE_PROXY_SSL_HEADER`` from one header name, which says HTTPS with ``https``.
+
+    Accepts the WSGI name (``HTTP_X_FORWARDED_PROTO``) or the header as the proxy
+    writes it (``X-Forwarded-Proto``); empty means no proxy header is trusted.
+    """
+    name = raw.strip().upper().replace("-", "_")
+    if not name:
+        return None
+    if not name.replace("_", "").isalnum():
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER must be a header name such as X-Forwarded-Proto, "
+            f"not {raw!r}."
+        )
+    if not name.startswith("HTTP_"):
+        name = f"HTTP_{name}"
+    return (name, "https")

@@ -87,6 +87,9 @@ class Publishable(models.Model):
         _("expiry date"),
         null=True,
         blank=True,
+        # Indexed: the next and the last expiry bound how long pages may be cached
+        # (newsroom/caching.py).
+        db_index=True,
         editable=False,
         help_text=_("Optional date and time (Europe/Brussels) from which the public no longer "
                     "sees this item."),

@@ -7,10 +7,19 @@ start unless a real ``SECRET_KEY`` is given.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.env import env_bool, env_int, env_list, env_str, read_env_file
+from newsroom.caching import cache_settings, max_age_setting
+from newsroom.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    proxy_ssl_header,
+    read_env_file,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 read_env_file(env_str("ENV_FILE") or BASE_DIR / ".env")
@@ -31,6 +40,52 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# HTTPS and security headers (docs/security.md). Without DEBUG the defaults are
+# production's: HTTPS only, secure cookies, a year of HSTS. Behind a reverse proxy
+# that terminates TLS, SECURE_PROXY_SSL_HEADER must name the header it sets
+# (e.g. HTTP_X_FORWARDED_PROTO), or every request looks like plain HTTP and the
+# redirect to HTTPS never ends. Only set it when the proxy always sets or
+# overwrites that header: a client could send it otherwise.
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# "preload" only has an effect once the registered domain is submitted to the
+# browsers' preload list; SECURE_HSTS_PRELOAD=false leaves the word out.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # nothing about a journalist's reading leaves the site
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# CSRF_COOKIE_HTTPONLY stays off: CKEditor's upload adapter reads the token from the cookie.
+
+# Content-Security-Policy (django-csp): only our own scripts, styles and images, on
+# every page, the admin included (CKEditor 5 and the language tabs run under it;
+# newsroom/security.py allows style attributes under /admin/ for the editor).
+# JSON-LD and the editor's JSON configuration are data blocks, not scripts: the
+# policy does not apply to them. data: images are the editor's upload previews.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (admin autodiscovery needs it).
     "modeltranslation",
@@ -49,13 +104,25 @@ INSTALLED_APPS = [
     "events",
     "attachments",
     "search",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files answered here, before sessions or languages are looked at.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the others, so every response (errors included) carries the policy.
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    # Cache headers and 304s for public pages (newsroom/caching.py, docs/caching.md).
+    # Outside the session, CSRF and message middleware, so it sees every cookie they
+    # set (a response with a cookie is never public); its process_view runs after
+    # authentication, so staff are never served a cached page.
+    "newsroom.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the body (CSRF reads request.POST): refuses what is too big.
+    "newsroom.limits.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -89,6 +156,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A connection kept from an earlier request (CONN_MAX_AGE) is tested before
+        # it is reused; with the pool, Django hands psycopg ConnectionPool.check_connection,
+        # so a connection the server or a failover closed is replaced, not used.
         conn_health_checks=True,
     )
 }
@@ -103,6 +173,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "max_size": _pool_max,
             "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
         }
+
+# Caching (docs/caching.md). Public pages may be kept by browsers and proxies for
+# NEWSROOM_CACHE_MAX_AGE seconds at most, and never up to the next scheduled go-live,
+# expiry or event end, whatever this says; 0 makes every cache revalidate (ETags
+# answer 304 cheaply). An edit or a withdrawal reaches a cache that kept a page
+# within this time: it is the longest a withdrawn release can linger in a
+# reader's browser or a proxy. Our own fragment cache never lags: its keys carry
+# the content version. NEWSROOM_CACHE_URL=redis://host:6379/1 shares fragments
+# between web nodes; empty keeps them in each process's memory.
+CACHES = {"default": cache_settings(env_str("NEWSROOM_CACHE_URL"))}
+NEWSROOM_CACHE_MAX_AGE = max_age_setting(
+    "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 60))
+NEWSROOM_FRAGMENT_CACHE = "default"
+NEWSROOM_FRAGMENT_CACHE_TIMEOUT = max_age_setting(
+    "NEWSROOM_FRAGMENT_CACHE_TIMEOUT", env_int("NEWSROOM_FRAGMENT_CACHE_TIMEOUT", 600))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -147,6 +232,65 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 NEWSROOM_MAX_IMAGE_PIXELS = env_int("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000)
 NEWSROOM_MAX_IMAGE_BYTES = env_int("NEWSROOM_MAX_IMAGE_BYTES", 20 * 1024 * 1024)
 NEWSROOM_MAX_DOCUMENT_BYTES = env_int("NEWSROOM_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
+# A whole request body (newsroom/limits.py answers 413 above it, before reading it):
+# the largest file plus room for the form around it. The reverse proxy's own limit
+# (nginx client_max_body_size) should be a little higher, so Django says what is wrong.
+NEWSROOM_MAX_REQUEST_BYTES = env_int(
+    "NEWSROOM_MAX_REQUEST_BYTES",
+    max(NEWSROOM_MAX_IMAGE_BYTES, NEWSROOM_MAX_DOCUMENT_BYTES) + 10 * 1024 * 1024,
+)
+# The form fields of a request, files excluded (answered 413 above it, see
+# newsroom/limits.py): the four language versions of a long release fit many times over.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# A release's change form sends about 200 fields (the demo release, with its inlines).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 100)
+# Uploaded files above this size go to a temporary file instead of the worker's memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+
+# Static files: WhiteNoise serves them from STATIC_ROOT (after collectstatic) with
+# hashed names, compressed, cached for ever. Media: the file system at MEDIA_ROOT
+# (shared by every web node), or a private S3-compatible bucket with
+# NEWSROOM_MEDIA_STORAGE=s3. Either way files are only reached through the
+# /media/ view (attachments/views.py), which checks that they may be seen.
+NEWSROOM_MEDIA_STORAGE = env_str("NEWSROOM_MEDIA_STORAGE", "filesystem").strip().lower()
+if NEWSROOM_MEDIA_STORAGE == "filesystem":
+    _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif NEWSROOM_MEDIA_STORAGE == "s3":
+    if not env_str("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("NEWSROOM_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    if env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT"):
+        # X-Accel-Redirect hands nginx a path under MEDIA_ROOT: with a bucket there is
+        # no such file, every picture would be a 404. The view streams from the bucket.
+        raise ImproperlyConfigured(
+            "NEWSROOM_MEDIA_STORAGE=s3 streams media from the bucket: leave "
+            "NEWSROOM_MEDIA_ACCEL_REDIRECT empty."
+        )
+    # Credentials are not copied here: boto3 reads AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY (or an instance role) itself.
+    _MEDIA_STORAGE = {
+        "BACKEND": "attachments.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            "location": env_str("AWS_LOCATION"),
+            "default_acl": None,  # objects stay private: the bucket's own (private) ACL
+            "querystring_auth": True,  # any URL S3 makes itself is signed and expires
+            "file_overwrite": False,  # like the file system: a new name, never a replaced file
+            # Files read for the /media/ view spill to disk above this, not to memory.
+            "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+        },
+    }
+else:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_MEDIA_STORAGE must be filesystem or s3, not {NEWSROOM_MEDIA_STORAGE!r}."
+    )
+STORAGES = {
+    "default": _MEDIA_STORAGE,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 # In production the web server sends media files: set this to the internal
 # location that nginx maps to MEDIA_ROOT (X-Accel-Redirect), e.g. /protected-media/.
 NEWSROOM_MEDIA_ACCEL_REDIRECT = env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT")
@@ -188,12 +332,39 @@ CKEDITOR_5_CONFIGS = {
     },
 }
 
+# Sessions (staff only: the public site sets no cookie) live in the database, so
+# any web node serves any request, with or without a shared cache. Not cached_db:
+# it would save one primary-key query per staff request, but Django's cached_db
+# lets cache errors through when it loads, checks or deletes a session, so a Redis
+# outage would turn into admin errors.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Logs go to standard output, one line each: time, level, process (one per
+# gunicorn worker), logger, message. Errors of django.request (500s, with their
+# traceback) and django.security (bad hosts, oversized requests) propagate here.
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").strip().upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+        "plain": {
+            "format": "{asctime} {levelname} [{process}] {name}: {message}",
+            "style": "{",
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Replaces Django's default handlers (stderr while debugging, mail to ADMINS):
+    # its records reach standard output through the root logger, once.
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from events.sitemaps import EventSitemap
+from newsroom.health import healthz
 from newsroom.views import HomeView
 from newsroom.well_known import favicon, robots_txt
 from organizations.sitemaps import OrganizationSitemap, PersonSitemap
@@ -14,6 +15,9 @@ from releases.sitemaps import ReleaseSitemap
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Press releases, events and organizations")
+
+# Oversized or overfull requests get a clear message (newsroom/limits.py).
+handler400 = "newsroom.limits.bad_request"
 
 SITEMAPS = {
     "releases": ReleaseSitemap,
@@ -28,6 +32,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("attachments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -9,6 +9,7 @@ import re
 from django.db.models import Exists, Max, Min, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import get_by_translated_slug
@@ -90,11 +91,16 @@ def filter_choices():
     live = PressRelease.objects.live()
     related = PressRelease.related_organizations.through.objects.filter(
         organization=OuterRef("pk"), pressrelease__in=live)
-    span = live.aggregate(first=Min("publish_at"), last=Max("publish_at"))
-    years = []
-    if span["first"]:
+
+    def years():
+        span = live.aggregate(first=Min("publish_at"), last=Max("publish_at"))
+        if not span["first"]:
+            return []
         first, last = (timezone.localtime(span[key]).year for key in ("first", "last"))
-        years = list(range(last, first - 1, -1))
+        return list(range(last, first - 1, -1))
+
+    # Every choice is read when the form is drawn, not before: a form taken from
+    # the fragment cache (templates/releases/_filter_fields.html) costs no query.
     return {
         "organizations": Organization.objects.annotate(
             # The latest live release it issued: found backwards on the index of
@@ -106,5 +112,5 @@ def filter_choices():
             Exists(Quote.objects.filter(appointment__person=OuterRef("pk"), release__in=live))
         ),
         "topics": Topic.objects.filter(Exists(live.filter(topics=OuterRef("pk")))),
-        "years": years,
+        "years": SimpleLazyObject(years),
     }

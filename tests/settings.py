@@ -10,6 +10,10 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 # Tests see what production serves, whatever a developer's .env says.
 os.environ["DEBUG"] = "false"
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The test client and the browser tests' live server speak plain HTTP; every
+# other production security setting stays on (tests/newsroom/test_security_headers.py
+# turns the redirect back on to test it).
+os.environ["SECURE_SSL_REDIRECT"] = "false"
 
 from newsroom.settings import *  # noqa: E402,F403
 
@@ -19,3 +23,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise serves static files from the apps' folders, as in development:
+# tests run without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -52,7 +52,10 @@ def site(live_server):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="fr-BE", viewport={"width": 1280, "height": 900})
+    # bypass_csp: axe-core is injected as an inline script, which our CSP refuses.
+    # tests/browser/test_admin_csp.py checks the policy itself, without bypassing it.
+    context = browser.new_context(locale="fr-BE", viewport={"width": 1280, "height": 900},
+                                  bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -1,0 +1,74 @@
+"""Request size limits, answered with a clear message instead of a 500 or a bare 400.
+
+Three limits apply (settings.py): the whole body (``NEWSROOM_MAX_REQUEST_BYTES``,
+checked here from Content-Length before anything reads the body, so an oversized
+upload never fills a worker's disk), the form fields without files
+(``DATA_UPLOAD_MAX_MEMORY_SIZE``) and their number (``DATA_UPLOAD_MAX_NUMBER_FIELDS``,
+``DATA_UPLOAD_MAX_NUMBER_FILES``). Django raises for the last two while parsing;
+``bad_request`` (the project's handler400) turns that into the same clear answer.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+security_logger = logging.getLogger("django.security.RequestDataTooBig")
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request whose declared body is above ``NEWSROOM_MAX_REQUEST_BYTES``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body then either
+        limit = settings.NEWSROOM_MAX_REQUEST_BYTES
+        if length > limit:
+            security_logger.warning(
+                "Request body of %d bytes refused (NEWSROOM_MAX_REQUEST_BYTES=%d): %s %s",
+                length, limit, request.method, request.path,
+            )
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request, limit):
+    message = _(
+        "This request is too large: at most %(limit)s can be sent at once. "
+        "Send fewer or smaller files at a time, or less text."
+    ) % {"limit": filesizeformat(limit)}
+    return refused(request, message, status=413)
+
+
+def refused(request, message, status):
+    if request.path == reverse("attachments:ckeditor_upload"):
+        # CKEditor shows the message of a JSON error under the editor.
+        return JsonResponse({"error": {"message": message}}, status=status)
+    response = TemplateResponse(
+        request, "newsroom/request_refused.html", {"message": message}, status=status
+    )
+    return response.render()
+
+
+def bad_request(request, exception, template_name=defaults.ERROR_400_TEMPLATE_NAME):
+    """handler400: the request limits get their own message; other 400s are Django's."""
+    if isinstance(exception, RequestDataTooBig):
+        return too_large(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        message = _(
+            "This form sends too many fields or files at once. "
+            "Save fewer items at a time."
+        )
+        return refused(request, message, status=400)
+    return defaults.bad_request(request, exception, template_name)
