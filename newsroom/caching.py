@@ -159,13 +159,17 @@ class PublicState:
     #: The latest of the last edit and the last such instant passed.
     last_change: datetime.datetime | None
 
-    def fresh_for(self, limit):
-        """Whole seconds a response made now may be kept: at most ``limit``, and
-        never up to the next change (a response whose age reaches ``max-age`` is
-        stale, so a copy is never used at that instant or after)."""
+    def fresh_for(self, limit, sent=None):
+        """Whole seconds a response ``sent`` at that instant (default: when the state
+        was read) may be kept: at most ``limit``, and never up to the next change.
+        One second less than the whole seconds left: a cache counts age from when it
+        received the response, on a clock that may count whole seconds only (nginx
+        rounds the receipt down), so a copy kept that long is stale before the
+        instant, however late in its second the response arrived."""
         if self.next_change is None:
             return limit
-        return max(0, min(limit, math.floor((self.next_change - self.now).total_seconds())))
+        left = (self.next_change - (sent or self.now)).total_seconds()
+        return max(0, min(limit, math.floor(left) - 1))
 
     @property
     def key_parts(self):
@@ -424,8 +428,10 @@ def make_private(response):
 
 def make_public(response, state):
     """Kept by anyone for at most NEWSROOM_CACHE_MAX_AGE seconds and never up to
-    the next change by the clock; below one second, only with revalidation."""
-    seconds = state.fresh_for(settings.NEWSROOM_CACHE_MAX_AGE)
+    the next change by the clock (counted from now, when the response leaves, not
+    from when the state was read: rendering takes time); below one second, only
+    with revalidation."""
+    seconds = state.fresh_for(settings.NEWSROOM_CACHE_MAX_AGE, sent=timezone.now())
     if seconds >= 1:
         patch_cache_control(response, public=True, max_age=seconds)
     else:

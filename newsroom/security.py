@@ -21,6 +21,7 @@ ADMIN_RELAXATION = {"style-src-attr": [UNSAFE_INLINE]}
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith(reverse("admin:index")):
+        # request.path, like reverse(), includes the prefix a sub-path deployment adds.
+        if request.path.startswith(reverse("admin:index")):
             parts.update = {**ADMIN_RELAXATION, **(parts.update or {})}
         return parts

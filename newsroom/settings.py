@@ -47,6 +47,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # redirect to HTTPS never ends. Only set it when the proxy always sets or
 # overwrites that header: a client could send it otherwise.
 SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+# How many reverse proxies stand in front of Django, each appending to
+# X-Forwarded-For (nginx alone: 1; a load balancer, then nginx: 2). The embargo
+# access log records the reader's address from it (newsroom/proxies.py); 0 takes
+# the connection's address. Never more than there really are: a client can write
+# anything into the header's first entries.
+NEWSROOM_PROXY_COUNT = env_int("NEWSROOM_PROXY_COUNT", 0)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers probe /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -176,15 +182,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 # Caching (docs/caching.md). Public pages may be kept by browsers and proxies for
 # NEWSROOM_CACHE_MAX_AGE seconds at most, and never up to the next scheduled go-live,
-# expiry or event end, whatever this says; 0 makes every cache revalidate (ETags
-# answer 304 cheaply). An edit or a withdrawal reaches a cache that kept a page
-# within this time: it is the longest a withdrawn release can linger in a
-# reader's browser or a proxy. Our own fragment cache never lags: its keys carry
+# expiry or event end, whatever this says. An edit or a withdrawal reaches a cache
+# that kept a page within this time: it is the longest a withdrawn release could
+# linger in a reader's browser or a proxy. Hence the default, 0: every cache
+# revalidates every time (ETags answer 304 with one small query, no page rendered),
+# and a withdrawal is gone everywhere at once. A ministry that accepts that lag
+# for an edit may raise it. Our own fragment cache never lags: its keys carry
 # the content version. NEWSROOM_CACHE_URL=redis://host:6379/1 shares fragments
 # between web nodes; empty keeps them in each process's memory.
 CACHES = {"default": cache_settings(env_str("NEWSROOM_CACHE_URL"))}
 NEWSROOM_CACHE_MAX_AGE = max_age_setting(
-    "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 60))
+    "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 0))
 NEWSROOM_FRAGMENT_CACHE = "default"
 NEWSROOM_FRAGMENT_CACHE_TIMEOUT = max_age_setting(
     "NEWSROOM_FRAGMENT_CACHE_TIMEOUT", env_int("NEWSROOM_FRAGMENT_CACHE_TIMEOUT", 600))

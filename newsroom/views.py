@@ -114,11 +114,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["latest_releases"] = (
-            PressRelease.objects.live().with_numbers()
-            .select_related("issuing_organization")[:10]
+            PressRelease.objects.live().select_related("issuing_organization")[:10].numbered()
         )
         context["upcoming_events"] = Event.objects.live().upcoming()[:5]
-        context["issuing_organizations"] = Organization.objects.filter(
-            issued_releases__in=PressRelease.objects.live()
-        ).distinct()
+        context["issuing_organizations"] = Organization.objects.issuing()
         return context

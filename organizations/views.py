@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.views.generic import DetailView, ListView
 
 from newsroom.publishing import live_q
@@ -27,16 +27,18 @@ class OrganizationDetailView(TranslatedSlugDetailView):
             super().get_queryset()
             .select_related("parent__parent", "logo")
             .prefetch_related(Prefetch("children", queryset=Organization.objects.public()))
+            # Counted with the organization, on indexes (see count_about).
+            .annotate(release_count=PressRelease.objects.live().count_about(OuterRef("pk")))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         releases = (
-            PressRelease.objects.live().about(self.object).with_numbers()
+            PressRelease.objects.live().about(self.object)
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
-        context["releases"] = releases[:RELEASES_ON_PROFILE]
-        context["release_count"] = releases.count()
+        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered()
+        context["release_count"] = self.object.release_count
         return context
 
 
@@ -63,9 +65,9 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
             .order_by("-release__publish_at")[:RELEASES_ON_PROFILE]
         )
         releases = (
-            PressRelease.objects.live().quoting(person).with_numbers()
+            PressRelease.objects.live().quoting(person)
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
-        context["releases"] = releases[:RELEASES_ON_PROFILE]
+        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered()
         context["release_count"] = releases.count()
         return context

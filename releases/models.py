@@ -52,6 +52,17 @@ class StartOfYear(Func):
                 (*params, zone, zone))
 
 
+def count_of(queryset):
+    """``SELECT COUNT(*)`` of ``queryset`` as a subquery expression (no GROUP BY:
+    a plain aggregate would group by the outer row)."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(n=Func(template="COUNT(*)", output_field=models.IntegerField()))
+        .values("n"),
+        output_field=models.IntegerField(),
+    )
+
+
 class TopicQuerySet(models.QuerySet):
     def public(self, now=None):
         """Topics of live releases only."""
@@ -85,10 +96,27 @@ class Topic(models.Model):
 
 class PressReleaseQuerySet(PublishableQuerySet):
     def about(self, organization):
-        """Releases issued by ``organization`` or naming it as related."""
+        """Releases issued by ``organization`` or naming it as related.
+
+        The related ones through a subquery, not a join: each release comes once, so
+        no DISTINCT is needed (DISTINCT over every column and the release numbers
+        made the organization page take seconds at 100,000 releases)."""
+        naming = PressRelease.related_organizations.through.objects.filter(
+            organization=organization)
         return self.filter(
-            Q(issuing_organization=organization) | Q(related_organizations=organization)
-        ).distinct()
+            Q(issuing_organization=organization) | Q(pk__in=naming.values("pressrelease_id"))
+        )
+
+    def count_about(self, organization):
+        """How many of these releases are ``about(organization)``, as an expression
+        (``organization`` may be an ``OuterRef``): those it issued plus those naming
+        it that another issued. Two counts on indexes, where counting ``about()``
+        reads the whole table (the OR with a subquery defeats the indexes)."""
+        issued = self.filter(issuing_organization=organization)
+        # A join is safe here: a release names an organization at most once.
+        naming = self.filter(related_organizations=organization).exclude(
+            issuing_organization=organization)
+        return count_of(issued) + count_of(naming)
 
     def with_numbers(self, now=None):
         """Annotate ``release_number`` and ``release_year``: the rank of each release
@@ -120,8 +148,23 @@ class PressReleaseQuerySet(PublishableQuerySet):
         )
 
     def quoting(self, person):
-        """Releases with a quote of ``person``, whatever role they held."""
-        return self.filter(quotes__appointment__person=person).distinct()
+        """Releases with a quote of ``person``, whatever role they held (a subquery:
+        a release quoting them twice comes once, without DISTINCT)."""
+        return self.filter(
+            pk__in=Quote.objects.filter(appointment__person=person).values("release_id")
+        )
+
+    def numbered(self):
+        """The releases of this queryset, sliced to one page, with their numbers
+        (``with_numbers``) counted for these rows only.
+
+        Annotated on a whole list, the numbers are counted for every row the
+        database reads, including those an OFFSET skips (page 50 of the list took
+        1.6 s at 100,000 releases): here the page is chosen first, in a subquery,
+        and only its rows are numbered. Same rows, same order, one query."""
+        page = self.model.objects.filter(pk__in=self.values("pk")).with_numbers()
+        page.query.select_related = self.query.select_related
+        return page.order_by(*(self.query.order_by or self.model._meta.ordering))
 
 
 class PressRelease(MultilingualContent, Publishable):
@@ -167,10 +210,14 @@ class PressRelease(MultilingualContent, Publishable):
         ordering = ["-publish_at", "-pk"]
         indexes = [
             # Release numbers (with_numbers) count the releases published earlier in
-            # the year from this index alone (an index-only scan).
-            models.Index(fields=["publish_at", "status", "id"], name="release_publication_idx"),
-            # An issuer's latest live release (the filters' choices) without a scan.
-            models.Index(fields=["issuing_organization", "status", "publish_at"],
+            # the year from this index alone (an index-only scan); with the expiry,
+            # so do the live releases (the list's count).
+            models.Index(fields=["publish_at", "status", "id", "unpublish_at"],
+                         name="release_publication_idx"),
+            # An issuer's latest live release (the filters' choices, the home page)
+            # without a scan, and its live releases counted on the index alone (the
+            # organization page).
+            models.Index(fields=["issuing_organization", "status", "publish_at", "unpublish_at"],
                          name="release_issuer_idx"),
         ]
         permissions = [

@@ -16,6 +16,7 @@ from django.views.generic import ListView
 
 from events.models import Event
 from newsroom.languages import language_codes, slug_in_language
+from newsroom.proxies import client_ip
 from newsroom.structured_data import json_ld_script, release_data
 from newsroom.views import TranslatedSlugDetailView
 
@@ -36,11 +37,16 @@ class ReleaseListView(ListView):
     context_object_name = "releases"
 
     def get_queryset(self):
-        queryset = (
-            PressRelease.objects.live().with_numbers().select_related("issuing_organization")
-        )
+        queryset = PressRelease.objects.live().select_related("issuing_organization")
         queryset, self.active_filters = apply_filters(queryset, self.request.GET)
         return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        """Release numbers for the page's releases only (see ``numbered``)."""
+        paginator, page, releases, is_paginated = super().paginate_queryset(
+            queryset, page_size)
+        page.object_list = releases = releases.numbered()
+        return paginator, page, releases, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,7 +126,7 @@ class EmbargoView(ReleaseDetailView):
             patch_cache_control(response, private=True, no_store=True)
             return response
         EmbargoAccess.objects.create(
-            link=link, ip_address=request.META.get("REMOTE_ADDR") or None,
+            link=link, ip_address=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         )
         self.object = with_parts(PressRelease.objects.all()).get(pk=release.pk)

@@ -29,9 +29,10 @@ _SPACES = re.compile(r"\s+")
 #: Lexemes of our own added to every vector (search/indexing.py): the item's kind,
 #: year of publication, organizations, officials and topics, so that the GIN index
 #: itself narrows a search to a filter or to a span of years (search/query.py). They
-#: start with a character the text parser never keeps in a lexeme, so no reader's
-#: words can ever match them.
-FACET = "§"
+#: hold a space, which no lexeme parsed from text ever does (in any locale: with
+#: LC_CTYPE=C the parser keeps a "§" in a word), so no reader's words and no text
+#: of an item can ever match them: "§ y2019", "§ o12".
+FACET = "§ "
 
 
 class Part(NamedTuple):

@@ -35,10 +35,20 @@ def event_saved(sender, instance, raw=False, **kwargs):
         index_events(Event.objects.filter(pk=instance.pk))
 
 
+@receiver(pre_save, sender=Quote)
+def quote_moving(sender, instance, raw=False, **kwargs):
+    """Remember the release a quote leaves, if it is moved to another one."""
+    if not raw and instance.pk:
+        instance._release_before = (Quote.objects.filter(pk=instance.pk)
+                                    .values_list("release_id", flat=True).first())
+
+
 @receiver(post_save, sender=Quote)
 def quote_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_releases(PressRelease.objects.filter(pk=instance.release_id))
+        # The release it is in, and the one it left (its text and official go).
+        releases = {instance.release_id, getattr(instance, "_release_before", None)} - {None}
+        index_releases(PressRelease.objects.filter(pk__in=releases))
 
 
 @receiver(post_delete, sender=Quote)

@@ -566,3 +566,18 @@ def test_a_stale_form_cannot_overwrite_a_schedule(client, editor, superuser, clo
     release.refresh_from_db()
     assert release.title_fr != "Titre du retardataire"
     assert release.state_at(brussels(2030, 1, 1)) == State.SCHEDULED
+
+
+@pytest.mark.parametrize("proxies, forwarded, logged", [
+    (0, "203.0.113.9", "127.0.0.1"),  # no proxy: the connection's address
+    (1, "203.0.113.9", "203.0.113.9"),  # nginx appended the reader
+    (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # what the reader wrote is ignored
+    (2, "6.6.6.6, 203.0.113.9, 10.0.0.2", "203.0.113.9"),  # load balancer, then nginx
+    (2, "203.0.113.9", "127.0.0.1"),  # fewer entries than proxies: not trusted
+])
+def test_the_embargo_log_records_the_readers_address_behind_proxies(
+    client, embargoed, settings, proxies, forwarded, logged
+):
+    settings.NEWSROOM_PROXY_COUNT = proxies
+    client.get(embargo_url(embargoed), HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="127.0.0.1")
+    assert EmbargoAccess.objects.get().ip_address == logged

@@ -15,6 +15,7 @@ from django.utils.http import http_date
 
 from newsroom import workflow
 from newsroom.caching import (
+    PublicState,
     cache_settings,
     fragment_key,
     max_age_setting,
@@ -533,3 +534,23 @@ def test_the_etag_is_the_same_on_every_node(client, clock, live_release, shared_
     again = client.get(reverse_in("home", "fr"), HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert re.fullmatch(r'W/"[0-9a-f]{32}"', first["ETag"])
+
+
+@pytest.mark.parametrize("read", [0.0, 0.2, 0.5, 0.8, 0.99])
+@pytest.mark.parametrize("render", [0.0, 0.1, 0.3, 0.6, 0.95, 1.7])
+def test_no_copy_outlives_the_instant_on_a_whole_second_cache_clock(read, render):
+    """The state is read ``read`` s into a second, 10 s before a go-live; the response
+    leaves ``render`` s later. A cache that counts whole seconds from when it got the
+    response (nginx: receipt rounded down, served while now <= receipt + max-age)
+    never serves the copy at the go-live second or after."""
+    go_live = datetime.datetime(2026, 3, 29, 1, 0, tzinfo=datetime.UTC)
+    read_at = go_live - datetime.timedelta(seconds=10 - read)
+    sent = read_at + datetime.timedelta(seconds=render)
+    state = PublicState(now=read_at, token="t", changed_at=None, next_change=go_live,
+                        last_change=None)
+    max_age = state.fresh_for(300, sent=sent)
+    received = int(sent.timestamp())  # whole seconds, rounded down
+    last_second_served = received + max_age
+    assert last_second_served < int(go_live.timestamp())
+    # And an exact clock: the copy is stale a whole second before the instant.
+    assert sent.timestamp() + max_age <= go_live.timestamp() - 1

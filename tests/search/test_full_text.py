@@ -170,11 +170,26 @@ def test_typed_text_never_matches_the_facets(client, make_release, appointment, 
     Quote.objects.create(release=release, appointment=appointment, text_fr="Citation")
     person = appointment.person
     for text in [f"§o{organization.pk}", f"o{organization.pk}", f"§p{person.pk}",
-                 "§y2019", "y2019", "§krelease", "krelease", "'§y2019'", "§y2019:*"]:
+                 f"§ o{organization.pk}", f'"§ p{person.pk}"', "§ y2019", "§y2019",
+                 "y2019", "§krelease", "§ krelease", "krelease", "'§ y2019'", "§y2019:*"]:
         assert found(client, text) == [], text
     assert found(client, "réforme", official=person.slug, year="2019") == ["Réforme"]
     assert found(client, "réforme", organization=organization.slug_fr, type="release") == [
         "Réforme"]
+    assert found(client, "réforme", type="event") == []
+
+
+def test_an_items_text_never_passes_for_a_facet(client, make_release, organization):
+    """A text that spells a facet (a law's "§ 2019", an "o12" in a body) is text: the
+    item it belongs to is not taken for one of the organization, year or kind."""
+    other = Organization.objects.create(name_fr="Autre", slug_fr="autre", kind="agency")
+    make_release(title_fr="Réforme A", publish_at=brussels(2019, 3, 1, 10))
+    make_release(title_fr="Réforme B", publish_at=brussels(2018, 3, 1, 10),
+                 issuing_organization=other,
+                 body_fr=f"<p>§ o{organization.pk} §o{organization.pk} § y2019 §y2019 "
+                         f"§ kevent</p>")
+    assert found(client, "réforme", organization=organization.slug_fr) == ["Réforme A"]
+    assert found(client, "réforme", year="2019") == ["Réforme A"]
     assert found(client, "réforme", type="event") == []
 
 

@@ -333,7 +333,7 @@ def test_the_most_recent_matches_are_found_across_spans_of_years(
 
     monkeypatch.setattr(search.query, "MAX_MATCHES", ranked)
     year = timezone.localtime().year
-    dates = [brussels(year, 1, 1, 0, 30), brussels(year - 3, 12, 31, 23, 30),
+    dates = [timezone.now() - datetime.timedelta(hours=2), brussels(year - 3, 12, 31, 23, 30),
              brussels(year - 20, 6, 1, 10), brussels(year - 20, 5, 1, 10),
              brussels(year - 21, 5, 1, 10)]
     for n, date in enumerate(dates):
@@ -376,3 +376,51 @@ def test_saving_a_name_without_changing_it_rebuilds_nothing(make_release, organi
     with CaptureQueriesContext(connection) as queries:
         organization.save()
     assert any("search_searchdocument" in q["sql"] for q in queries.captured_queries)
+
+
+def test_matches_whose_item_is_not_live_are_skipped_batch_after_batch(
+    client, make_release, monkeypatch
+):
+    """Newer matches that are withdrawn or expired (their documents are dated) are
+    read, checked and skipped a few at a time: the most recent live ones are found."""
+    import search.query
+
+    monkeypatch.setattr(search.query, "MAX_MATCHES", 3)
+    monkeypatch.setattr(search.query, "UNCHECKED_MARGIN", 1)
+    now = timezone.now()
+    for n in range(10):
+        at = now - datetime.timedelta(days=n + 1)
+        if n % 3 == 0:  # 0, 3, 6, 9: live
+            make_release(title_fr=f"Pensions {n}", publish_at=at)
+        elif n % 3 == 1:
+            make_release(title_fr=f"Pensions {n}", publish_at=at, status=Status.WITHDRAWN,
+                         withdrawn_at=at + datetime.timedelta(hours=1))
+        else:
+            make_release(title_fr=f"Pensions {n}", publish_at=at,
+                         unpublish_at=now - datetime.timedelta(minutes=1))
+    assert sorted(found(client, "pensions")) == ["Pensions 0", "Pensions 3", "Pensions 6"]
+    response = client.get(search_url(), {"q": "pensions"})
+    assert response.context["capped"] is True  # "Pensions 9" is a fourth live match
+
+
+def test_the_year_is_brussels_time_at_new_year(client, make_release):
+    """Published at 00:30 on 1 January in Brussels (23:30 on 31 December UTC): 2019."""
+    make_release(title_fr="Pensions du nouvel an", publish_at=brussels(2019, 1, 1, 0, 30))
+    make_release(title_fr="Pensions de la Saint-Sylvestre",
+                 publish_at=brussels(2018, 12, 31, 23, 30))
+    assert found(client, "pensions", year="2019") == ["Pensions du nouvel an"]
+    assert found(client, "pensions", year="2018") == ["Pensions de la Saint-Sylvestre"]
+
+
+def test_a_quote_moved_to_another_release_takes_its_official_along(
+    client, make_release, appointment
+):
+    first = make_release(title_fr="Pensions A")
+    second = make_release(title_fr="Pensions B")
+    make_release(title_fr="Pensions C").quotes.create(appointment=appointment, text_fr="x")
+    quote = Quote.objects.create(release=first, appointment=appointment, text_fr="Citation")
+    person = appointment.person
+    assert sorted(found(client, "pensions", official=person.slug)) == ["Pensions A", "Pensions C"]
+    quote.release = second
+    quote.save()
+    assert sorted(found(client, "pensions", official=person.slug)) == ["Pensions B", "Pensions C"]
