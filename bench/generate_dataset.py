@@ -66,10 +66,11 @@ class Generator:
 
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                # Statistics for the planner after a bulk load, and the GIN indexes'
-                # pending lists merged (a search reads a pending list in full).
-                cursor.execute("VACUUM ANALYZE search_searchdocument")
-                cursor.execute("ANALYZE")
+                # Statistics for the planner and visibility maps after a bulk load
+                # (index-only scans; autovacuum may be off or late), and the GIN
+                # indexes' pending lists merged (a search reads a pending list in full).
+                for table in connection.introspection.table_names(cursor):
+                    cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(table)}")
 
     def reset(self):
         from events.models import Event

@@ -211,18 +211,26 @@ class AppointmentQuerySet(models.QuerySet):
     def current(self):
         return self.on(timezone.localdate())
 
+    def _with_live_quote(self, now=None):
+        """Annotated with one of their quotes in a live release (``live_quote``), or
+        None. Ordered by the indexed column, so the probe walks that index rather
+        than scanning every quote until one turns up."""
+        Quote = apps.get_model("releases", "Quote")
+        quoted = (Quote.objects.filter(live_q(now, "release__"), appointment=OuterRef("pk"))
+                  .order_by("appointment_id").values("pk")[:1])
+        return self.annotate(live_quote=Subquery(quoted))
+
+    def quoted(self, now=None):
+        """Appointments quoted in a live release. Probed per appointment."""
+        return self._with_live_quote(now).filter(live_quote__isnull=False)
+
     def public(self, now=None):
         """Appointments the public sees: quoted in a live release or speaking at a
         live event. Probed per appointment (there are few), not joined."""
-        Quote = apps.get_model("releases", "Quote")
         Event = apps.get_model("events", "Event")
-        # Ordered by the indexed column, so the probe walks that index rather than
-        # scanning every quote until one turns up.
-        quoted = (Quote.objects.filter(live_q(now, "release__"), appointment=OuterRef("pk"))
-                  .order_by("appointment_id").values("pk")[:1])
         speaking = Event.speakers.through.objects.filter(
             live_q(now, "event__"), appointment=OuterRef("pk"))
-        return self.annotate(live_quote=Subquery(quoted)).filter(
+        return self._with_live_quote(now).filter(
             Q(live_quote__isnull=False) | Exists(speaking))
 
     def started(self):

@@ -1,4 +1,5 @@
 from django.db.models import OuterRef, Prefetch
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from newsroom.publishing import live_q
@@ -34,7 +35,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         releases = (
-            PressRelease.objects.live().about(self.object)
+            PressRelease.objects.live().latest_about(self.object, RELEASES_ON_PROFILE)
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
         )
         context["releases"] = releases[:RELEASES_ON_PROFILE].numbered()
@@ -59,15 +60,28 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        # Every live quote of the person, as (release's publication, release, order,
+        # quote) keys, read from the quotes' side: the latest ones found by walking
+        # the releases backwards took up to a second at 100,000 releases for an
+        # official quoted rarely or long ago. One official's quotes are few enough
+        # to sort here, and the same keys give the count and both latest tens.
+        now = timezone.now()
+        keys = sorted(
+            Quote.objects.filter(live_q(now, "release__"), appointment__person=person)
+            .order_by().values_list("release__publish_at", "release_id", "order", "pk"),
+            key=lambda key: (-key[0].timestamp(), -key[1], key[2], key[3]),
+        )
+        latest_releases = list(dict.fromkeys(key[1] for key in keys))
         context["quotes"] = (
-            Quote.objects.filter(live_q(prefix="release__"), appointment__person=person)
+            Quote.objects.filter(pk__in=[key[3] for key in keys[:RELEASES_ON_PROFILE]])
             .select_related("release", "appointment__role")
-            .order_by("-release__publish_at")[:RELEASES_ON_PROFILE]
+            .order_by("-release__publish_at", "-release_id", "order", "pk")
         )
-        releases = (
-            PressRelease.objects.live().quoting(person)
+        context["releases"] = (
+            PressRelease.objects.live(now)
+            .filter(pk__in=latest_releases[:RELEASES_ON_PROFILE])
             .select_related("issuing_organization").order_by("-publish_at", "-pk")
+            .numbered()
         )
-        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered()
-        context["release_count"] = releases.count()
+        context["release_count"] = len(latest_releases)
         return context

@@ -104,7 +104,7 @@ class OrganizationReleasesFeed(ReleasesFeed):
         return obj.get_absolute_url()
 
     def releases(self, obj):
-        return PressRelease.objects.live().about(obj)
+        return PressRelease.objects.live().latest_about(obj, FEED_LENGTH)
 
 
 class OrganizationReleasesAtomFeed(OrganizationReleasesFeed):

@@ -107,6 +107,23 @@ class PressReleaseQuerySet(PublishableQuerySet):
             Q(issuing_organization=organization) | Q(pk__in=naming.values("pressrelease_id"))
         )
 
+    def latest_about(self, organization, count):
+        """The latest ``count`` (or fewer) of these releases ``about(organization)``,
+        unordered and unsliced: callers order them newest first and take up to ``count``.
+
+        The newest of two sets are among the newest of each: the ``count`` latest it
+        issued (on the issuer index) united with the ``count`` latest naming it (on the
+        link table's organization index). ``about()`` ordered and sliced walks every
+        release backwards until ``count`` match, which for an organization named by
+        a few old releases read the whole table (a quarter of a second at 100,000)."""
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return self.about(organization)  # SQLite: no LIMIT inside a UNION
+        order = ("-publish_at", "-pk")
+        issued = self.filter(issuing_organization=organization).order_by(*order)
+        naming = self.filter(related_organizations=organization).order_by(*order)
+        return self.filter(pk__in=issued.values("pk")[:count].union(
+            naming.values("pk")[:count]))
+
     def count_about(self, organization):
         """How many of these releases are ``about(organization)``, as an expression
         (``organization`` may be an ``OuterRef``): those it issued plus those naming

@@ -87,6 +87,72 @@ def test_official_page_lists_releases_quoting_them_twice_once(client, person, ma
     assert response.context["release_count"] == len(expected)
 
 
+def about(organization):
+    """Every live release issued by or naming ``organization``, newest first (in Python)."""
+    return sorted(
+        {r for r in PressRelease.objects.live()
+         if r.issuing_organization_id == organization.pk
+         or organization in r.related_organizations.all()},
+        key=lambda r: (r.publish_at, r.pk), reverse=True)
+
+
+def test_organization_named_by_few_releases_lists_its_latest_issued_and_named_ones(
+        client, organization, many):
+    """The latest ten come from the latest it issued and the latest naming it, taken
+    apart (issue 7): the same releases, in the same order, as the whole list."""
+    other = Organization.objects.get(name_fr="Autre organisme")
+    expected = about(other)
+    assert len(expected) > RELEASES_ON_PROFILE
+    with translation.override("fr"):
+        response = client.get(other.get_absolute_url())
+    assert [r.pk for r in response.context["releases"]] == [
+        r.pk for r in expected[:RELEASES_ON_PROFILE]]
+    assert response.context["release_count"] == len(expected)
+
+
+@pytest.mark.parametrize("name", ["SPF Sécurité sociale", "Autre organisme"])
+def test_organization_feed_lists_its_latest_releases_issued_or_naming_it(
+        client, organization, many, make_release, name):
+    chosen = Organization.objects.get(name_fr=name)
+    start = timezone.now() - datetime.timedelta(days=900)
+    for i in range(20):  # older ones, so that the feed (30) has more than it shows
+        make_release(publish_at=start + datetime.timedelta(days=i),
+                     issuing_organization=chosen if i % 2 else organization,
+                     title_fr=f"Ancien {i}").related_organizations.add(chosen)
+    expected = about(chosen)
+    assert len(expected) > 30
+    with translation.override("fr"):
+        response = client.get(reverse("organizations:feed_rss",
+                                      kwargs={"slug": chosen.slug_fr}))
+    body = response.content.decode()
+    guids = [int(part.split("<")[0]) for part in body.split("urn:newsroom:press-release:")[1:]]
+    assert guids == [r.pk for r in expected[:30]]
+
+
+def test_official_page_shows_their_latest_quotes_newest_release_first(
+        client, person, appointment, many):
+    """Two quotes of one release come in their order; the count and the releases
+    come from the same reading of the official's quotes."""
+    live = Quote.objects.filter(appointment__person=person, release__in=PressRelease.objects.live())
+    expected = sorted(live, key=lambda q: (-q.release.publish_at.timestamp(), -q.release_id,
+                                           q.order, q.pk))
+    assert len(expected) > RELEASES_ON_PROFILE
+    with translation.override("fr"):
+        response = client.get(reverse("organizations:person", kwargs={"slug": person.slug}))
+    assert [q.pk for q in response.context["quotes"]] == [
+        q.pk for q in expected[:RELEASES_ON_PROFILE]]
+    assert response.context["release_count"] == len({q.release_id for q in expected})
+
+
+def test_official_page_without_live_quotes_shows_none(client, person, appointment, make_release):
+    release = make_release(publish_at=timezone.now() + datetime.timedelta(days=1))
+    Quote.objects.create(release=release, appointment=appointment, text_fr="pas encore")
+    with translation.override("fr"):
+        response = client.get(reverse("organizations:person", kwargs={"slug": person.slug}))
+    assert response.status_code == 404 or (
+        not list(response.context["quotes"]) and response.context["release_count"] == 0)
+
+
 @pytest.mark.parametrize("page", [1, 2])
 def test_release_list_pages_number_their_own_releases(client, organization, many, page):
     live = sorted(PressRelease.objects.live(), key=lambda r: (r.publish_at, r.pk), reverse=True)
