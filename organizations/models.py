@@ -106,6 +106,15 @@ class Organization(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def is_public(self, now=None):
+        """The rule of ``public()`` for this organization alone. Its own latest live
+        release (one probe on the issuer index) settles it for an issuing
+        organization; otherwise the whole rule is asked about this one."""
+        PressRelease = apps.get_model("releases", "PressRelease")
+        if PressRelease.objects.live(now).filter(issuing_organization=self).exists():
+            return True
+        return Organization.objects.public(now).filter(pk=self.pk).exists()
+
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": slug_in_language(self)})
 

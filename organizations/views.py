@@ -1,4 +1,5 @@
 from django.db.models import OuterRef, Prefetch
+from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -24,13 +25,21 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     context_object_name = "organization"
 
     def get_queryset(self):
+        # Whether the public may see it is asked of the one organization found
+        # (get_object), not of every organization.
         return (
-            super().get_queryset()
+            Organization.objects.all()
             .select_related("parent__parent", "logo")
             .prefetch_related(Prefetch("children", queryset=Organization.objects.public()))
             # Counted with the organization, on indexes (see count_about).
             .annotate(release_count=PressRelease.objects.live().count_about(OuterRef("pk")))
         )
+
+    def get_object(self, queryset=None):
+        organization = super().get_object(queryset)
+        if not self.request.user.is_staff and not organization.is_public():
+            raise Http404
+        return organization
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

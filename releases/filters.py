@@ -42,9 +42,7 @@ def read_filters(params):
     # organization or person is checked, not every one.
     if slug := _slug(params, "organization"):
         organization = get_by_translated_slug(Organization.objects.all(), slug)
-        if organization is None or not (
-            Organization.objects.public().filter(pk=organization.pk).exists()
-        ):
+        if organization is None or not organization.is_public():
             raise Http404(_("Unknown organization."))
         active["organization"] = organization
     if slug := _slug(params, "official"):
