@@ -8,8 +8,8 @@
    BENCH_RELEASES, loads the demo and generates the data set anew (about 20 min
    for 100,000 releases on 2 cores).
 2. Collects the static files into a temporary STATIC_ROOT and serves the site
-   with gunicorn as in production (DEBUG off, a secret key, ALLOWED_HOSTS,
-   newsroom/gunicorn.conf.py when present, one worker per core), under
+   with gunicorn as in production (bench/gunicorn.py: DEBUG off, a secret key,
+   ALLOWED_HOSTS, newsroom/gunicorn.conf.py when present, one worker per core), under
    bench/settings.py, which adds the framework floor: a view that returns a tiny
    response without touching the database, through the same middleware.
 3. From a second process, the load tool wrk drives each page type for the same
@@ -45,7 +45,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -54,10 +53,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.django_setup import ROOT
+from bench.gunicorn import GUNICORN_CONFIG, GunicornProcess
 
 DEFAULT_DATABASE_URL = "postgres://newsroom@127.0.0.1:5432/newsroom_bench"
 LUA_SCRIPT = ROOT / "bench" / "wrk_paths.lua"
-GUNICORN_CONFIG = ROOT / "newsroom" / "gunicorn.conf.py"
 LANGUAGES = ("fr", "nl", "de", "en")
 #: The page types measured, in order, between two runs of the floor.
 PAGES = ("home", "release list", "release detail", "organization page", "feed (RSS)")
@@ -368,12 +367,6 @@ def data_set_figures():
 
 # --- The server ------------------------------------------------------------------------------
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def get(port, path, timeout=30):
     """One GET request; returns (status, Location header). No redirect is followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -386,62 +379,27 @@ def get(port, path, timeout=30):
         connection.close()
 
 
-class Server:
-    """gunicorn serving the site under bench/settings.py, as production would."""
+class Server(GunicornProcess):
+    """gunicorn serving the site under bench/settings.py, as production would: ``with``
+    starts it and waits for the floor view to answer 200."""
 
     def __init__(self, env, workers, cpus, workdir):
-        self.port = free_port()
-        self.log_path = Path(workdir) / "gunicorn.log"
-        command = [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application"]
-        if GUNICORN_CONFIG.exists():
-            command += ["--config", str(GUNICORN_CONFIG)]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)]
-        if cpus:
-            command = ["taskset", "--cpu-list", cpus, *command]
-        self.command = command
-        self.env = env
+        super().__init__(env, log_path=Path(workdir) / "gunicorn.log", workers=workers,
+                         cpus=cpus, error=BenchError)
         self.workers = workers
 
     def __enter__(self):
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-        try:
-            self.wait_until_up()
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
-
-    def log_tail(self, lines=30):
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-    def wait_until_up(self, timeout=60):
         from bench.urls import FLOOR_PATH
 
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(f"gunicorn exited ({self.process.returncode}):\n"
-                                 + self.log_tail())
-            try:
-                status, _location = get(self.port, FLOOR_PATH, timeout=5)
-            except OSError:
-                time.sleep(0.2)
-                continue
-            if status == 200:
-                return
-            raise BenchError(f"the floor view answered {status}:\n" + self.log_tail())
-        raise BenchError("gunicorn did not answer within a minute:\n" + self.log_tail())
+        self.start()
+        try:
+            status = self.wait_until_up(FLOOR_PATH)
+            if status != 200:
+                raise BenchError(f"the floor view answered {status}:\n" + self.log_tail())
+        except BaseException:
+            self.stop()
+            raise
+        return self
 
     def drain(self):
         """Wait for the requests of the previous run to be served.

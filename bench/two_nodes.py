@@ -8,10 +8,11 @@ Use a scratch database: the script migrates it, adds an organization, two staff
 users and a release, and deletes them at the end (unless ``--keep``).
 
 1. Starts two gunicorn instances (real processes, ``gunicorn newsroom.wsgi -c
-   newsroom/gunicorn.conf.py``, two workers each with their own psycopg pool) on two
-   free ports, with production settings: DEBUG off, a secret key, ALLOWED_HOSTS, the
-   HTTPS defaults behind a proxy (the script speaks to them as the TLS proxy would:
-   ``X-Forwarded-Proto: https``), WhiteNoise's manifest of collected static files.
+   newsroom/gunicorn.conf.py`` through bench/gunicorn.py, two workers each with their
+   own psycopg pool) on two free ports, with production settings: DEBUG off, a secret
+   key, ALLOWED_HOSTS, the HTTPS defaults behind a proxy (the script speaks to them as
+   the TLS proxy would: ``X-Forwarded-Proto: https``), WhiteNoise's manifest of
+   collected static files.
 2. An editor logs in on node A; the same session cookie opens the admin on node B
    (sessions live in the database, not in a node).
 3. Through node A's admin, the editor approves a release (submitted by a press
@@ -36,8 +37,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -48,11 +47,13 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from bench.django_setup import ROOT
+from bench.gunicorn import GunicornProcess
 
-GUNICORN_CONFIG = "newsroom/gunicorn.conf.py"
 #: The host name the nodes answer to; the proxy would pass the public one.
 HOST = "localhost"
 ORIGIN = f"https://{HOST}"
+#: What the TLS-terminating proxy adds to every request it passes on.
+PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -61,12 +62,6 @@ class DemoError(Exception):
 
 
 # --- The nodes ---------------------------------------------------------------------------------
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 def database_url_for(settings_dict):
     """A DATABASE_URL for the database Django is connected to (e.g. pytest's test
@@ -103,60 +98,13 @@ def node_environment(database_url, static_root, media_root):
     return env
 
 
-class Node:
+class Node(GunicornProcess):
     """One gunicorn instance, as on a separate web server."""
 
     def __init__(self, name, env, workdir):
+        super().__init__(env, log_path=Path(workdir) / f"node-{name}.log",
+                         label=f"node {name}", error=DemoError)
         self.name = name
-        self.port = free_port()
-        self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
-        self.log_path = Path(workdir) / f"node-{name}.log"
-        self.process = None
-
-    def start(self):
-        self.log = open(self.log_path, "wb")
-        # A session of its own, so stop() ends the master and its workers, and only them.
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "-c", GUNICORN_CONFIG],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_until_up(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise DemoError(f"node {self.name} exited ({self.process.returncode}):\n"
-                                + self.log_tail())
-            try:
-                status, _headers, _body = Client(self).request("GET", "/healthz", timeout=5)
-            except OSError:
-                time.sleep(0.2)
-                continue
-            return status
-        raise DemoError(f"node {self.name} did not answer within {timeout} s:\n"
-                        + self.log_tail())
-
-    def stop(self):
-        if self.process is None or self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        finally:
-            self.log.close()
-
-    def log_tail(self, lines=40):
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
 
     def connections_line(self):
         """What the node said at start about its PostgreSQL connections."""
@@ -174,7 +122,7 @@ class Client:
         self.cookies = cookies if cookies is not None else {}
 
     def request(self, method, path, fields=None, timeout=10):
-        headers = {"Host": HOST, "X-Forwarded-Proto": "https"}
+        headers = dict(PROXY_HEADERS)
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -386,7 +334,7 @@ def demonstrate(database_url, *, lead=3.0, after=1.5, static_root=None, keep=Fal
         for node in nodes:
             node.start()
         for node in nodes:
-            health = node.wait_until_up()
+            health = node.wait_until_up("/healthz", headers=PROXY_HEADERS)
             result["nodes"][node.name] = {"port": node.port, "pid": node.process.pid,
                                           "healthz": health,
                                           "connections": node.connections_line()}
