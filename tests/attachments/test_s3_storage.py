@@ -14,11 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from attachments.models import Document, Image
-from tests.attachments import files
-from tests.conftest import brussels, complete
 from tests.public import url_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,15 +102,9 @@ def bucket(monkeypatch, empty_media_storage):
 
 
 @pytest.fixture
-def scheduled(make_release, bucket):
-    release = make_release(publish_at=brussels(2030, 5, 30, 9), **complete())
-    image = Image(release=release, alt_fr="Photo", alt_nl="Foto", is_lead=True,
-                  file=SimpleUploadedFile("p.jpg", files.jpeg()))
-    image.save()
-    document = Document(release=release, title_fr="Programme", language="fr",
-                        file=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"))
-    document.save()
-    return release, image, document
+def scheduled(bucket, scheduled):
+    """The attachments tests' scheduled release, its files stored in the bucket."""
+    return scheduled
 
 
 def test_uploads_land_in_the_bucket_without_a_public_grant(bucket, scheduled):

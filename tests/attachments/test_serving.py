@@ -4,28 +4,15 @@ import datetime
 import io
 import zipfile
 
-import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from attachments.models import Document, Image
+from attachments.models import Image
 from releases.models import EmbargoLink
 from tests.attachments import files
 from tests.conftest import brussels, complete
 from tests.public import url_in
-
-
-@pytest.fixture
-def scheduled(make_release):
-    release = make_release(publish_at=brussels(2030, 5, 30, 9), **complete())
-    image = Image(release=release, alt_fr="Photo", alt_nl="Foto", is_lead=True,
-                  file=SimpleUploadedFile("p.jpg", files.jpeg()))
-    image.save()
-    document = Document(release=release, title_fr="Programme", language="fr",
-                        file=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"))
-    document.save()
-    return release, image, document
 
 
 def urls_of(image, document):
