@@ -554,3 +554,15 @@ def test_no_copy_outlives_the_instant_on_a_whole_second_cache_clock(read, render
     assert last_second_served < int(go_live.timestamp())
     # And an exact clock: the copy is stale a whole second before the instant.
     assert sent.timestamp() + max_age <= go_live.timestamp() - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flushed_database_gets_its_version_row_back_without_a_request_writing_it():
+    """After a flush (what a transactional test does), post_migrate remakes the row,
+    so concurrent public requests only read it."""
+    from django.core.management import call_command
+
+    from newsroom.models import PublicVersion
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert PublicVersion.objects.filter(pk=1).exists()
