@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from newsroom.admin_guard import GuardedInlineMixin
 from newsroom.admin_mixins import ContentAdmin
 
 from .models import Document, Image
@@ -29,7 +30,7 @@ class OneLeadPicture(BaseInlineFormSet):
             raise ValidationError(_("Only one image can be the lead picture."))
 
 
-class ImageInline(TranslationStackedInline):
+class ImageInline(GuardedInlineMixin, TranslationStackedInline):
     model = Image
     formset = OneLeadPicture
     extra = 0
@@ -37,7 +38,7 @@ class ImageInline(TranslationStackedInline):
     readonly_fields = [preview]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(GuardedInlineMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = ["file", "title", "language", "kind", "size", "order"]

@@ -63,8 +63,14 @@ class Attachment(models.Model):
         abstract = True
         ordering = ["order", "pk"]
 
+    @property
+    def workflow_owner(self):
+        """The release or event this belongs to (None for a logo, a portrait or an image
+        placed in a text): changed by whoever may change that item."""
+        return self.release or self.event
+
     def owner_is_live(self, now=None):
-        owner = self.release or self.event
+        owner = self.workflow_owner
         return owner is not None and owner.is_live(now)
 
 
@@ -171,6 +177,18 @@ class Image(Attachment):
         if PressRelease.objects.filter(live_q(now)).filter(self.embedded_in("body")).exists():
             return True
         return Event.objects.filter(live_q(now)).filter(self.embedded_in("description")).exists()
+
+    def shown_on(self):
+        """For an image of no release or event: where it is a logo or a portrait, and
+        the releases and events whose text shows it."""
+        from organizations.models import Organization, Person
+
+        shown = [PressRelease.objects.filter(self.embedded_in("body")),
+                 Event.objects.filter(self.embedded_in("description"))]
+        for holder in [*Organization.objects.filter(logo=self), *Person.objects.filter(
+                portrait=self)]:
+            shown += holder.shown_on()
+        return shown
 
     def embedded_in(self, field):
         """Items whose rich text ``field`` shows this image (uploaded in the editor)."""

@@ -1,21 +1,23 @@
 """Serving images and documents, and the editor's image upload.
 
 Media are never served as static files: every request asks whether the file's
-release or event may be seen (live, staff, or a valid embargo link for that
-release). In production the check stays here and the bytes are sent by the web
-server (``NEWSROOM_MEDIA_ACCEL_REDIRECT``); see docs/deploy in the README.
+release or event may be seen (live, previewed by someone who may see it unpublished
+(newsroom/permissions.py), or a valid embargo link for that release). In production
+the check stays here and the bytes are sent by the web server
+(``NEWSROOM_MEDIA_ACCEL_REDIRECT``); see docs/deploy in the README.
 """
 
 import mimetypes
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from newsroom.permissions import has_model_permission, is_verified, may_preview
 from releases.models import EmbargoLink, PressRelease
 
 from .models import Document, Image
@@ -48,7 +50,7 @@ def serve(request, kind, key, name):
     if item is None or path not in item_paths(item):
         raise Http404
     public = item.is_public()
-    if not (public or request.user.is_staff or _embargo_allows(request, item)):
+    if not (public or may_preview_file(request.user, item) or _embargo_allows(request, item)):
         raise Http404  # not "forbidden": a private file does not exist for the public
     content_type = getattr(item, "content_type", "") or mimetypes.guess_type(name)[0]
     if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
@@ -75,11 +77,22 @@ def item_paths(item):
     return item.paths if isinstance(item, Image) else [item.file.name]
 
 
-@staff_member_required
+def may_preview_file(user, item):
+    """The file's own model, and its release's or event's, may be previewed by ``user``."""
+    owner = item.workflow_owner
+    return may_preview(user, type(item)) and (owner is None or may_preview(user, type(owner)))
+
+
 @require_POST
 def ckeditor_upload(request):
-    """CKEditor 5's image upload: staff only, CSRF-checked, validated and processed
-    like every image; stored under a generated name. Errors are messages, not 500s."""
+    """CKEditor 5's image upload: for those who may add images, CSRF-checked,
+    validated and processed like every image; stored under a generated name. Errors
+    are messages, not 500s."""
+    user = request.user
+    if not (user.is_authenticated and has_model_permission(user, "add", Image)
+            and is_verified(user)):
+        return JsonResponse({"error": {"message": _("You may not upload images.")}},
+                            status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": "No file."}}, status=400)

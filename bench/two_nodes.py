@@ -186,7 +186,7 @@ def prepare(password):
         lead_nl="Gepubliceerd via één node.", body_nl="<p>Tekst.</p>",
         original_language="fr", issuing_organization=organization,
     )
-    workflow.perform(release, "submit", officer)
+    workflow.perform(release, "submit", officer, expected_version=release.version)
     return {"mark": mark, "officer": officer, "editor": editor,
             "organization": organization, "release": release}
 

@@ -10,7 +10,7 @@ class StateChangeAdmin(admin.ModelAdmin):
     """The audit trail: every state change of every release and event. Read-only."""
 
     list_display = ["at_brussels", "item", "content_type", "action", "from_state", "to_state",
-                    "user"]
+                    "user", "change"]
     list_filter = ["action", "to_state", "content_type"]
     list_select_related = ["content_type", "user"]
     date_hierarchy = "at"
@@ -18,6 +18,10 @@ class StateChangeAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("item")  # no query per row
+
+    @admin.display(description=_("change"))
+    def change(self, obj):
+        return obj.get_change_message()
 
     @admin.display(description=_("at"), ordering="at")
     def at_brussels(self, obj):

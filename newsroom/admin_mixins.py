@@ -10,6 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
+from newsroom.admin_guard import GuardedAdminMixin
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import State, Status, live_q
 from newsroom.richtext import RichTextField
@@ -46,8 +47,9 @@ class RichTextLanguageMixin:
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(VersionAdmin, RichTextLanguageMixin, TabbedTranslationAdmin):
-    """Admin for translated content: language tabs, and a revision on every save."""
+class ContentAdmin(GuardedAdminMixin, VersionAdmin, RichTextLanguageMixin, TabbedTranslationAdmin):
+    """Admin for translated content: language tabs, a revision on every save, and who
+    may change what now (newsroom/admin_guard.py)."""
 
     formfield_overrides = URL_FIELDS_HTTPS
 

@@ -118,9 +118,13 @@ class StateChangeInline(GenericTabularInline):
     ct_fk_field = "object_id"
     extra = 0
     can_delete = False
-    fields = ["at_brussels", "action", "from_state", "to_state", "user"]
+    fields = ["at_brussels", "action", "from_state", "to_state", "user", "change"]
     readonly_fields = fields
     verbose_name_plural = _("Audit trail")
+
+    @admin.display(description=_("change"))
+    def change(self, obj):
+        return obj.get_change_message()
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -154,19 +158,9 @@ class WorkflowAdminMixin:
     def has_publish_permission(self, request):
         return workflow.has_permission(request.user, workflow.PUBLISH, self.model)
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status != Status.DRAFT:
-            # Press officers edit drafts; once submitted, editors take over.
-            return self.has_publish_permission(request)
-        return allowed
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None and obj.status in (Status.APPROVED, Status.WITHDRAWN):
-            # Once approved an item is withdrawn, never silently deleted.
-            return request.user.is_superuser
-        return allowed
+    # Who may change or delete the item now (press officers edit drafts; once
+    # submitted, editors take over; approved items are withdrawn, never deleted) is
+    # newsroom/permissions.py's rule, applied by ContentAdmin.
 
     def recoverlist_view(self, request, extra_context=None):
         raise PermissionDenied
@@ -281,7 +275,10 @@ class WorkflowAdminMixin:
         done, refused = 0, []
         for item in queryset:
             try:
-                workflow.perform(item, name, request.user)
+                # The version each item had on the confirmation page: an item changed
+                # since (or a POST without versions) is refused, as on its own page.
+                workflow.perform(item, name, request.user,
+                                 expected_version=request.POST.get(f"version_{item.pk}"))
                 done += 1
             except (ValidationError, PermissionDenied) as error:
                 reason = "; ".join(error.messages) if hasattr(error, "messages") else str(error)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.publishing import State
@@ -22,6 +23,8 @@ class StateChange(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL
     )
     at = models.DateTimeField(_("at"))
+    #: For "edit" and "delete": what changed, as the admin's history records it (JSON).
+    change_message = models.TextField(_("change"), blank=True)
 
     class Meta:
         verbose_name = _("state change")
@@ -38,6 +41,26 @@ class StateChange(models.Model):
             content_type=ContentType.objects.get_for_model(item), object_id=item.pk,
             action=action, from_state=before, to_state=after, user=user, at=at,
         )
+
+    @classmethod
+    def record_edit(cls, obj, action, exposure, user, message=""):
+        """A change ("edit") or a deletion ("delete") of something a scheduled or live
+        item shows (``exposure``: which of the two); the state does not move."""
+        if not isinstance(message, str):
+            import json
+
+            message = json.dumps(message)
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+            action=action, from_state=exposure, to_state=exposure, user=user,
+            at=timezone.now(), change_message=message,
+        )
+
+    def get_change_message(self):
+        """What changed, in the reader's language (the admin history's own wording)."""
+        from django.contrib.admin.models import LogEntry
+
+        return LogEntry(change_message=self.change_message).get_change_message()
 
 
 class PublicVersion(models.Model):

@@ -10,17 +10,19 @@ from django.views.generic import DetailView, TemplateView
 from events.models import Event
 from newsroom.context_processors import OG_LOCALES
 from newsroom.languages import get_by_translated_slug, language_codes, slug_in_language
+from newsroom.permissions import may_preview
 from organizations.models import Organization
 from releases.models import PressRelease
 
 
 class PublicQuerysetMixin:
-    """Staff may preview anything; everyone else reads ``public()`` only (for
-    releases and events, ``live()``), so what is not live is a 404 for the public."""
+    """Those who may preview the model (its view permission, newsroom/permissions.py)
+    see anything; everyone else reads ``public()`` only (for releases and events,
+    ``live()``), so what is not live is a 404 for the public."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.request.user.is_staff:
+        if may_preview(self.request.user, queryset.model):
             return queryset
         return queryset.public()
 

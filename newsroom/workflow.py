@@ -22,9 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import language_name
+from newsroom.permissions import PUBLISH
+from newsroom.permissions import has_model_permission as has_permission
 from newsroom.publishing import State, Status
 
-SUBMIT, PUBLISH = "submit", "publish"
+SUBMIT = "submit"
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,6 @@ TRANSITIONS = {
 }
 
 
-def permission_codename(kind, model):
-    return f"{kind}_{model._meta.model_name}"
-
-
-def has_permission(user, kind, model):
-    return user.is_active and user.has_perm(
-        f"{model._meta.app_label}.{permission_codename(kind, model)}"
-    )
-
-
 def available(item, user, now=None):
     """The transitions ``user`` may apply to ``item`` now."""
     state = item.state_at(now)
@@ -89,16 +81,19 @@ def required_languages():
     return list(settings.NEWSROOM_REQUIRED_LANGUAGES)
 
 
-def parity_problems(item):
+def parity_problems(item, publish_at=None):
     """What keeps ``item`` from approval: each required language with its empty fields,
-    e.g. ["Dutch: lead, body"]. All languages share one row and one publication date,
-    so they go live together; this gate makes sure they are there to go."""
+    e.g. ["Dutch: lead, body"], then what the item itself refuses for a publication at
+    ``publish_at`` (default: its own date; a quote of someone no longer in office...).
+    All languages share one row and one publication date, so they go live together;
+    this gate makes sure they are there to go."""
     problems = []
     for code in dict.fromkeys([*required_languages(), item.original_language]):
         missing = item.missing_fields(code)
         if missing:
             problems.append(f"{language_name(code)}: {', '.join(missing)}")
-    problems += item.approval_problems() if hasattr(item, "approval_problems") else []
+    if hasattr(item, "approval_problems"):
+        problems += item.approval_problems(publish_at or item.publish_at)
     return problems
 
 
@@ -125,10 +120,14 @@ def authors(item):
 
 
 @transaction.atomic
-def perform(item, name, user, *, expected_version=None, publish_at=None, unpublish_at=None,
+def perform(item, name, user, *, expected_version, publish_at=None, unpublish_at=None,
             reasons=None, now=None):
     """Apply transition ``name`` to ``item`` for ``user``; raise PermissionDenied or
-    ValidationError (with a message for the editor) when it may not happen."""
+    ValidationError (with a message for the editor) when it may not happen.
+
+    ``expected_version`` is the version the user saw (``item.version`` when they
+    opened it): a missing or older one is refused, so nobody approves a text they
+    have not seen."""
     from newsroom.models import StateChange
 
     transition = TRANSITIONS.get(name)
@@ -140,7 +139,7 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
     item = model._default_manager.select_for_update().get(pk=item.pk)
     if not has_permission(user, transition.permission, model):
         raise PermissionDenied(_("You may not do this."))
-    if expected_version is not None and str(expected_version) != str(item.version):
+    if expected_version in (None, "") or str(expected_version) != str(item.version):
         raise ValidationError(_("This item was changed by someone else after you opened it. "
                                 "Reload it, check their changes, then try again."))
     now = now or timezone.now()
@@ -156,11 +155,10 @@ def perform(item, name, user, *, expected_version=None, publish_at=None, unpubli
                 "Four eyes: you submitted or edited this item since it was submitted, so "
                 "another editor must approve it."
             ))
-        problems = parity_problems(item)
+        # Checked against the date chosen now: publish now, or the date of the form.
+        problems = parity_problems(item, now if name == "publish_now" else publish_at)
         if problems:
-            raise ValidationError(
-                [_("It cannot be approved yet. Missing:")] + problems
-            )
+            raise ValidationError([_("It cannot be approved yet:")] + problems)
 
     if name == "submit":
         item.status = Status.IN_REVIEW

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from newsroom.admin_guard import GuardedAdminMixin, GuardedInlineMixin
 from newsroom.admin_mixins import ContentAdmin
 
 from .models import Appointment, Organization, Person, PressContact, Role
@@ -20,7 +21,7 @@ class OrganizationAdmin(ContentAdmin):
     ]
 
 
-class AppointmentInline(admin.TabularInline):
+class AppointmentInline(GuardedInlineMixin, admin.TabularInline):
     model = Appointment
     extra = 0
     autocomplete_fields = ["role"]
@@ -52,7 +53,7 @@ class RoleAdmin(ContentAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(VersionAdmin):
+class AppointmentAdmin(GuardedAdminMixin, VersionAdmin):
     """Mostly edited inline on a person; listed here for the speaker look-ups."""
 
     list_display = ["person", "role", "started_on", "ended_on", "is_current"]

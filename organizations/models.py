@@ -19,6 +19,14 @@ from newsroom.languages import (
 from newsroom.publishing import live_q
 
 
+def releases_and_events(release_q, event_q):
+    """The releases and the events matching each condition: what a piece of reference
+    data is shown on (``shown_on()``, read by newsroom/permissions.py)."""
+    PressRelease = apps.get_model("releases", "PressRelease")
+    Event = apps.get_model("events", "Event")
+    return [PressRelease.objects.filter(release_q), Event.objects.filter(event_q)]
+
+
 class OrganizationQuerySet(models.QuerySet):
     def public(self, now=None):
         """Organizations named by live releases or events, and their parents (so the
@@ -118,6 +126,31 @@ class Organization(models.Model):
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": slug_in_language(self)})
 
+    def shown_on(self):
+        """Releases and events that show this organization: as issuer, related
+        organization or organizer, as the organization of a quoted or speaking
+        official's role or of a press contact, or as the parent or grandparent of
+        one of those (pages show the hierarchy)."""
+        family = Organization.objects.filter(
+            Q(pk=self.pk) | Q(parent=self.pk) | Q(parent__parent=self.pk)).values("pk")
+        PressRelease = apps.get_model("releases", "PressRelease")
+        Quote = apps.get_model("releases", "Quote")
+        ReleaseContact = apps.get_model("releases", "ReleaseContact")
+        Event = apps.get_model("events", "Event")
+        return releases_and_events(
+            Q(issuing_organization__in=family)
+            | Q(pk__in=PressRelease.related_organizations.through.objects.filter(
+                organization__in=family).values("pressrelease_id"))
+            | Q(pk__in=Quote.objects.filter(
+                appointment__role__organization__in=family).values("release_id"))
+            | Q(pk__in=ReleaseContact.objects.filter(
+                contact__organization__in=family).values("release_id")),
+            Q(pk__in=Event.organizers.through.objects.filter(
+                organization__in=family).values("event_id"))
+            | Q(pk__in=Event.speakers.through.objects.filter(
+                appointment__role__organization__in=family).values("event_id")),
+        )
+
     @property
     def available_languages(self):
         """Languages the organization's name is given in."""
@@ -184,6 +217,11 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("organizations:person", kwargs={"slug": self.slug})
 
+    def shown_on(self):
+        """Releases quoting this person and events where they speak, in any role."""
+        return releases_and_events(Q(quotes__appointment__person=self),
+                                   Q(speakers__person=self))
+
     def save(self, *args, **kwargs):
         if not self.slug:
             base = slugify(self.full_name) or "person"
@@ -210,6 +248,10 @@ class Role(models.Model):
 
     def __str__(self):
         return self.title
+
+    def shown_on(self):
+        """Releases quoting, and events with, someone in this role."""
+        return releases_and_events(Q(quotes__appointment__role=self), Q(speakers__role=self))
 
 
 class AppointmentQuerySet(models.QuerySet):
@@ -287,6 +329,10 @@ class Appointment(models.Model):
         today = timezone.localdate()
         return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
 
+    def shown_on(self):
+        """Releases quoting this appointment and events where it speaks."""
+        return releases_and_events(Q(quotes__appointment=self), Q(speakers=self))
+
     def held_on(self, day):
         return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)
 
@@ -344,6 +390,10 @@ class PressContact(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organization.acronym or self.organization.name})"
+
+    def shown_on(self):
+        """Releases that give this press contact."""
+        return releases_and_events(Q(contact_links__contact=self), Q(pk__in=[]))
 
     def clean(self):
         super().clean()

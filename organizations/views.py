@@ -3,6 +3,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from newsroom.permissions import may_preview
 from newsroom.publishing import live_q
 from newsroom.views import PublicQuerysetMixin, TranslatedSlugDetailView
 from releases.models import PressRelease, Quote
@@ -37,7 +38,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
 
     def get_object(self, queryset=None):
         organization = super().get_object(queryset)
-        if not self.request.user.is_staff and not organization.is_public():
+        if not may_preview(self.request.user, Organization) and not organization.is_public():
             raise Http404
         return organization
 

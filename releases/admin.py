@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from attachments.admin import DocumentInline, ImageInline
 from events.models import Event
 from newsroom import workflow
+from newsroom.admin_guard import GuardedInlineMixin
 from newsroom.admin_mixins import (
     URL_FIELDS_HTTPS,
     ContentAdmin,
@@ -33,28 +34,28 @@ from .models import (
 )
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(GuardedInlineMixin, TranslationStackedInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["appointment"]
     fields = ["appointment", "text", "order"]
 
 
-class LinkInline(TranslationTabularInline):
+class LinkInline(GuardedInlineMixin, TranslationTabularInline):
     model = ReleaseLink
     formfield_overrides = URL_FIELDS_HTTPS
     extra = 0
     fields = ["label", "url", "order"]
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(GuardedInlineMixin, admin.TabularInline):
     model = ReleaseContact
     extra = 0
     autocomplete_fields = ["contact"]
     fields = ["contact", "order"]
 
 
-class CorrectionInline(TranslationStackedInline):
+class CorrectionInline(GuardedInlineMixin, TranslationStackedInline):
     """Public change notes, added by editors when they correct a live release."""
 
     model = Correction
@@ -76,7 +77,7 @@ class EmbargoLinkForm(forms.ModelForm):
         fields = ["journalist_name", "email", "expires_at"]
 
 
-class EmbargoLinkInline(admin.TabularInline):
+class EmbargoLinkInline(GuardedInlineMixin, admin.TabularInline):
     """Links for named journalists, before the release goes live. Editors only."""
 
     model = EmbargoLink

@@ -85,6 +85,10 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def shown_on(self):
+        """Releases under this topic (newsroom/permissions.py)."""
+        return [PressRelease.objects.filter(topics=self)]
+
     def clean(self):
         super().clean()
         validate_unique_translated_slugs(self)
@@ -249,9 +253,10 @@ class PressRelease(MultilingualContent, Publishable):
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": slug_in_language(self)})
 
-    def approval_problems(self):
-        """Beyond the texts: every image needs its alternative text in the required
-        languages (read by the workflow's parity gate)."""
+    def approval_problems(self, publish_at=None):
+        """Beyond the texts (read by the workflow's gate): every image needs its
+        alternative text in the required languages, and, for a publication at
+        ``publish_at``, every quoted official must hold the quoted role that day."""
         from newsroom.workflow import required_languages
 
         problems = []
@@ -263,6 +268,17 @@ class PressRelease(MultilingualContent, Publishable):
                     _("Image %(number)s: alternative text in %(languages)s")
                     % {"number": number, "languages": ", ".join(missing)}
                 )
+        if publish_at is not None:
+            day = timezone.localtime(publish_at).date()
+            quotes = self.quotes.select_related("appointment__person", "appointment__role")
+            for number, quote in enumerate(quotes, start=1):
+                if not quote.appointment.held_on(day):
+                    problems.append(
+                        _("Quote %(number)s: %(appointment)s was not held on %(day)s, the "
+                          "publication date.")
+                        % {"number": number, "appointment": quote.appointment,
+                           "day": day.strftime("%d/%m/%Y")}
+                    )
         return problems
 
     @property
@@ -316,6 +332,11 @@ class Quote(models.Model):
     def __str__(self):
         return f"{self.appointment.person}: {self.text[:60]}"
 
+    @property
+    def workflow_owner(self):
+        """The release this is part of: it is changed by whoever may change the release."""
+        return self.release
+
     def clean(self):
         super().clean()
         release = getattr(self, "release", None)
@@ -350,6 +371,11 @@ class ReleaseLink(models.Model):
     def __str__(self):
         return self.label
 
+    @property
+    def workflow_owner(self):
+        """The release this is part of: it is changed by whoever may change the release."""
+        return self.release
+
     def clean(self):
         super().clean()
         if getattr(self, "release", None) is not None:
@@ -377,6 +403,11 @@ class ReleaseContact(models.Model):
     def __str__(self):
         return str(self.contact)
 
+    @property
+    def workflow_owner(self):
+        """The release this is part of: it is changed by whoever may change the release."""
+        return self.release
+
 
 class Correction(models.Model):
     """A public change note on a live release: "Updated on …: note"."""
@@ -402,6 +433,11 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.note[:80]
+
+    @property
+    def workflow_owner(self):
+        """The release this is part of: it is changed by whoever may change the release."""
+        return self.release
 
     def clean(self):
         super().clean()
@@ -438,6 +474,11 @@ class EmbargoLink(models.Model):
 
     def __str__(self):
         return f"{self.journalist_name} <{self.email}>"
+
+    @property
+    def workflow_owner(self):
+        """The release this is part of: it is changed by whoever may change the release."""
+        return self.release
 
     def save(self, *args, **kwargs):
         if not self.secret:

@@ -55,7 +55,8 @@ def test_all_languages_go_live_together_at_the_scheduled_second(client, clock, m
     release = make_release(status=Status.IN_REVIEW, title_en="Release", lead_en="Lead",
                            body_en="<p>Body</p>", **complete())
     clock.set(brussels(2030, 5, 1))
-    workflow.perform(release, "schedule", editor, publish_at=go_live)
+    workflow.perform(release, "schedule", editor,
+                     expected_version=release.version, publish_at=go_live)
     client.logout()
     clock.set(go_live - SECOND)
     assert {client.get(url_in(release, code)).status_code for code in LANGUAGES} == {404}
@@ -269,11 +270,12 @@ def test_press_officers_cannot_see_or_make_embargo_links(client, press_officer, 
 
 def test_events_follow_the_same_workflow(client, editor, press_officer, make_event):
     event = make_event(status=Status.DRAFT, title_nl="Conferentie")
-    workflow.perform(event, "submit", press_officer)
-    workflow.perform(event, "publish_now", editor)
+    workflow.perform(event, "submit", press_officer, expected_version=event.version)
+    workflow.perform(event, "publish_now", editor, expected_version=event.version)
     event.refresh_from_db()
     assert client.get(url_in(event, "nl")).status_code == 200
-    workflow.perform(event, "withdraw", editor, reasons={"fr": "Annulée."})
+    workflow.perform(event, "withdraw", editor,
+                     expected_version=event.version, reasons={"fr": "Annulée."})
     assert client.get(url_in(event, "nl")).status_code == 410
 
 
@@ -350,7 +352,7 @@ def test_four_eyes_the_submitter_cannot_approve(client, editor, superuser, make_
     from tests.conftest import staff_user
 
     release = make_release(status=Status.DRAFT, **complete())
-    workflow.perform(release, "submit", editor)
+    workflow.perform(release, "submit", editor, expected_version=release.version)
     client.force_login(editor)
     response = client.post(transition_url(release, "publish_now"),
                            {"expected_version": release.version},
@@ -358,7 +360,8 @@ def test_four_eyes_the_submitter_cannot_approve(client, editor, superuser, make_
     assert "another editor must approve it" in response.content.decode()
     release.refresh_from_db()
     assert release.state == State.IN_REVIEW
-    workflow.perform(release, "publish_now", staff_user("second", "Editors"))
+    workflow.perform(release, "publish_now", staff_user("second", "Editors"),
+                     expected_version=release.version)
     release.refresh_from_db()
     assert release.state == State.LIVE
 
@@ -369,13 +372,13 @@ def test_four_eyes_whoever_edited_after_submission_cannot_approve(editor, press_
     from django.core.exceptions import PermissionDenied
 
     release = make_release(status=Status.DRAFT, **complete())
-    workflow.perform(release, "submit", press_officer)
+    workflow.perform(release, "submit", press_officer, expected_version=release.version)
     with reversion.create_revision():
         reversion.set_user(editor)
         release.lead_nl = "Door de eindredacteur herschreven"
         release.save()
     with pytest.raises(PermissionDenied):
-        workflow.perform(release, "publish_now", editor)
+        workflow.perform(release, "publish_now", editor, expected_version=release.version)
 
 
 def test_confirming_after_someone_changed_the_release_is_refused(client, editor, superuser,
@@ -410,10 +413,11 @@ def test_publish_now_keeps_an_expiry_and_editors_can_set_one_later(editor, make_
     expiry = brussels(2099, 6, 1)
     release = make_release(status=Status.APPROVED, publish_at=brussels(2099, 1, 1),
                            unpublish_at=expiry, **complete())
-    workflow.perform(release, "publish_now", editor)
+    workflow.perform(release, "publish_now", editor, expected_version=release.version)
     release.refresh_from_db()
     assert release.state == State.LIVE and release.unpublish_at == expiry
-    workflow.perform(release, "set_expiry", editor, unpublish_at=None)
+    workflow.perform(release, "set_expiry", editor,
+                     expected_version=release.version, unpublish_at=None)
     release.refresh_from_db()
     assert release.unpublish_at is None
 
@@ -445,7 +449,7 @@ def test_revert_restores_every_language_but_never_the_state(client, editor, make
     with reversion.create_revision():
         release.title_nl = "Tweede versie"
         release.save()
-    workflow.perform(release, "publish_now", editor)
+    workflow.perform(release, "publish_now", editor, expected_version=release.version)
     release.refresh_from_db()
     number, version = release.reference, release.version
     first = Version.objects.get_for_object(release).order_by("pk").first()
@@ -464,8 +468,8 @@ def test_revert_restores_every_language_but_never_the_state(client, editor, make
 
 def test_state_changes_are_in_the_audit_trail(client, editor, press_officer, make_release):
     release = make_release(status=Status.DRAFT, **complete())
-    workflow.perform(release, "submit", press_officer)
-    workflow.perform(release, "publish_now", editor)
+    workflow.perform(release, "submit", press_officer, expected_version=release.version)
+    workflow.perform(release, "publish_now", editor, expected_version=release.version)
     trail = StateChange.objects.order_by("at", "pk")
     assert [(c.action, c.from_state, c.to_state, c.user.username) for c in trail] == [
         ("submit", "draft", "in_review", "officer"),

@@ -105,7 +105,8 @@ def test_permission_matrix(login, make_release, role, name, path):
     else:
         changelist = reverse("admin:releases_pressrelease_changelist")
         response = client.post(changelist, {"action": BULK_ACTIONS[name], "confirmed": "yes",
-                                            "_selected_action": [release.pk]})
+                                            "_selected_action": [release.pk],
+                                            f"version_{release.pk}": release.version})
     release.refresh_from_db()
     assert succeeded(release, name, after) == allowed, (role, name, path, response.status_code)
     if not allowed:

@@ -75,7 +75,8 @@ def test_withdrawn_release_files_disappear(client, scheduled, editor, clock):
 
     release, image, document = scheduled
     clock.set(release.publish_at + datetime.timedelta(days=1))
-    workflow.perform(release, "withdraw", editor, reasons={"fr": "Erreur."})
+    workflow.perform(release, "withdraw", editor,
+                     expected_version=release.version, reasons={"fr": "Erreur."})
     client.logout()
     for url in urls_of(image, document):
         assert client.get(url).status_code == 404

@@ -146,16 +146,24 @@ def test_parity_gate_requires_alt_text_in_the_required_languages(make_release, e
     Image.objects.create(release=release, alt_fr="Photo",
                          file=SimpleUploadedFile("p.jpg", files.jpeg()))
     with pytest.raises(ValidationError) as error:
-        workflow.perform(release, "publish_now", editor)
+        workflow.perform(release, "publish_now", editor, expected_version=release.version)
     assert "Image 1" in str(error.value)
 
 
 # --- the editor's image upload -----------------------------------------------------------
 
-def test_ckeditor_upload_is_for_staff_only(client, db):
+def test_ckeditor_upload_needs_the_permission_to_add_images(client, db):
+    """Anonymous visitors and staff members without the permission are refused."""
+    from django.contrib.auth.models import User
+
     url = reverse("attachments:ckeditor_upload")
     response = client.post(url, {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
-    assert response.status_code == 302 and Image.objects.count() == 0
+    assert response.status_code == 403 and Image.objects.count() == 0
+    client.force_login(User.objects.create_user("helpdesk", password="x", is_staff=True))
+    response = client.post(url, {"upload": SimpleUploadedFile("p.jpg", files.jpeg())},
+                           HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 403 and Image.objects.count() == 0
+    assert response.json()["error"]["message"] == "You may not upload images."
 
 
 def test_ckeditor_upload_validates_and_stores_under_a_generated_name(client, editor):

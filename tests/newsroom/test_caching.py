@@ -203,7 +203,8 @@ def test_a_withdrawal_reaches_every_page_at_once_and_its_410_is_bounded(
     assert client.get(detail).status_code == 200
 
     clock.set(T + 10 * SECOND)
-    workflow.perform(live_release, "withdraw", editor, reasons={"fr": "Erreur de chiffres"})
+    workflow.perform(live_release, "withdraw", editor,
+                     expected_version=live_release.version, reasons={"fr": "Erreur de chiffres"})
     for name, url in pages().items():
         response = client.get(url, HTTP_IF_NONE_MATCH=before[name]["ETag"])
         assert response.status_code == 200, name
