@@ -4,6 +4,7 @@ Defaults are safe: ``DEBUG`` is off, and without ``DEBUG`` the project refuses t
 start unless a real ``SECRET_KEY`` is given.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -95,13 +96,18 @@ CONTENT_SECURITY_POLICY = {
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (admin autodiscovery needs it).
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with two-factor sign-in (newsroom/admin_site.py).
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django_ckeditor_5",
     "reversion",
     "newsroom",
@@ -131,9 +137,39 @@ MIDDLEWARE = [
     "newsroom.limits.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (newsroom/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in: throttled and locked out per account and per address (django-axes,
+# newsroom/login_throttle.py), with a second factor for editors (newsroom/two_factor.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = env_int("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", 5)
+NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = env_int("NEWSROOM_LOGIN_FAILURES_PER_ADDRESS", 20)
+NEWSROOM_LOGIN_LOCKOUT_MINUTES = env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 15)
+for _name in ("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "NEWSROOM_LOGIN_FAILURES_PER_ADDRESS",
+              "NEWSROOM_LOGIN_LOCKOUT_MINUTES"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1.")
+AXES_HANDLER = "newsroom.login_throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # this order: see LoginThrottle
+AXES_FAILURE_LIMIT = NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=NEWSROOM_LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.proxies.client_ip"  # behind NEWSROOM_PROXY_COUNT proxies
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Editors and superusers sign in with a code from an authenticator app (TOTP);
+# off for local development (make run sets DEBUG).
+NEWSROOM_REQUIRE_2FA = env_bool("NEWSROOM_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = env_str("NEWSROOM_2FA_ISSUER", "Newsroom")
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -374,5 +410,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Replaces Django's default handlers (stderr while debugging, mail to ADMINS):
     # its records reach standard output through the root logger, once.
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # django-axes: failures and lockouts are warnings; its notes on every start
+        # and successful sign-in (kept in its access log table anyway) are left out.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -14,6 +14,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # other production security setting stays on (tests/newsroom/test_security_headers.py
 # turns the redirect back on to test it).
 os.environ["SECURE_SSL_REDIRECT"] = "false"
+# Tests sign staff in with force_login, which no second factor can follow: the
+# two-factor tests (tests/newsroom/test_two_factor.py) turn it on.
+os.environ["NEWSROOM_REQUIRE_2FA"] = "false"
 
 from newsroom.settings import *  # noqa: E402,F403
 

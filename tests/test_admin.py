@@ -28,6 +28,16 @@ def staff_client(client, demo, admin_user):
     from newsroom.models import StateChange
 
     StateChange.record(demo, "publish_now", "in_review", "live", admin_user, timezone.now())
+    # Sign-in records and two-factor devices have admin pages too.
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    AccessAttempt.objects.create(username="editor", ip_address="192.0.2.1", failures_since_start=1)
+    AccessFailureLog.objects.create(username="editor", ip_address="192.0.2.1")
+    AccessLog.objects.create(username="editor", ip_address="192.0.2.1")
+    TOTPDevice.objects.create(user=admin_user, name="phone")
+    StaticDevice.objects.create(user=admin_user, name="recovery codes")
     client.force_login(admin_user)
     return client
 
@@ -40,9 +50,10 @@ def test_every_admin_page_renders(staff_client, app_label, model_name):
     changelist = reverse(f"admin:{app_label}_{model_name}_changelist")
     assert staff_client.get(changelist).status_code == 200
     add = staff_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
-    # Embargo links are created on their release's page; the audit trail is never
-    # written by hand.
-    read_only = model_name in ("embargolink", "statechange")
+    # Embargo links are created on their release's page; the audit trail and the
+    # sign-in records are never written by hand.
+    read_only = model_name in ("embargolink", "statechange", "accessattempt", "accesslog",
+                               "accessfailurelog")
     assert add.status_code == (403 if read_only else 200)
     item = model._default_manager.first()
     assert item is not None, f"the demo has no {model_name}"
