@@ -511,12 +511,14 @@ class PublicCacheMiddleware:
         elif mode == PRIVATE:
             make_private(response)
         elif mode == PUBLIC:
-            state = public_state(request)
             if response.status_code in STORABLE_STATUSES:
+                state = public_state(request)
                 if response.status_code in (200, 304):
                     set_validators(response, state)
                 make_public(response, state)
             else:
+                # Errors are never stored, and the version is not read for them: a
+                # database that did not answer the view must not be asked again.
                 make_private(response)
         elif not directives:
             self.other_response(request, response)

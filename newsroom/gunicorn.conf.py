@@ -14,6 +14,8 @@ and a plain server use the same file.
 - ``GUNICORN_TIMEOUT`` (30), ``GUNICORN_GRACEFUL_TIMEOUT`` (30): seconds a request
   may take before its worker is restarted; seconds workers get to finish on a stop.
 - ``GUNICORN_KEEPALIVE`` (5): seconds an idle keep-alive connection is held (gthread).
+- ``GUNICORN_LIMIT_REQUEST_LINE`` (8190, gunicorn's maximum): the longest request line
+  read; Django answers addresses above ``NEWSROOM_MAX_URL_LENGTH`` with a 414 page.
 - ``GUNICORN_MAX_REQUESTS`` (0, never): restart a worker after that many requests
   (with 10 % jitter), a guard against slow leaks.
 - ``GUNICORN_LOG_LEVEL`` (info), ``GUNICORN_ACCESS_LOG`` (true): gunicorn's messages
@@ -98,8 +100,19 @@ workers = _integer(
 )
 threads = _integer("GUNICORN_THREADS", 1, minimum=1)
 timeout = _integer("GUNICORN_TIMEOUT", 30, minimum=1)
+# A request waits at most this long for the database before it answers 503
+# (newsroom/errors.py): it must do so before gunicorn kills its worker.
+for _name, _default in (("DATABASE_POOL_TIMEOUT", 10), ("DATABASE_CONNECT_TIMEOUT", 5)):
+    if _integer(_name, _default) >= timeout:
+        raise SystemExit(f"{_name} ({_integer(_name, _default)} s) must be below "
+                         f"GUNICORN_TIMEOUT ({timeout} s): a request waiting for the "
+                         f"database would be killed before it could answer 503.")
 graceful_timeout = _integer("GUNICORN_GRACEFUL_TIMEOUT", 30, minimum=1)
 keepalive = _integer("GUNICORN_KEEPALIVE", 5, minimum=1)
+# The longest request line gunicorn reads (its maximum, 8190): above
+# NEWSROOM_MAX_URL_LENGTH, so that Django answers an over-long address with its own
+# 414 page in the reader's language; only longer lines get gunicorn's bare 400.
+limit_request_line = _integer("GUNICORN_LIMIT_REQUEST_LINE", 8190, minimum=1)
 max_requests = _integer("GUNICORN_MAX_REQUESTS", 0)
 max_requests_jitter = max_requests // 10
 preload_app = False

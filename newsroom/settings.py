@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.caching import cache_settings, max_age_setting
+from newsroom.database import pool_options
 from newsroom.env import (
     env_bool,
     env_int,
@@ -132,6 +133,8 @@ MIDDLEWARE = [
     "newsroom.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # No view sees a control character or an over-long address (newsroom/limits.py).
+    "newsroom.limits.RequestAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the body (CSRF reads request.POST): refuses what is too big.
     "newsroom.limits.RequestSizeLimitMiddleware",
@@ -205,16 +208,22 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # A server that does not answer (a host down, packets dropped) fails a new
+    # connection after this many seconds instead of holding the request.
+    _options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
     # DATABASE_POOL_MAX_SIZE > 0 turns on psycopg's native pool (one per worker
-    # process). Django refuses a pool together with persistent connections.
+    # process), whose connections are reset when they come back (newsroom/database.py).
+    # Django refuses a pool together with persistent connections. A request that
+    # waits DATABASE_POOL_TIMEOUT seconds for a connection gets a 503
+    # (newsroom/errors.py): keep it well under GUNICORN_TIMEOUT.
     _pool_max = env_int("DATABASE_POOL_MAX_SIZE", 0)
     if _pool_max > 0:
         DATABASES["default"]["CONN_MAX_AGE"] = 0
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-            "min_size": min(env_int("DATABASE_POOL_MIN_SIZE", 1), _pool_max),
-            "max_size": _pool_max,
-            "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
-        }
+        _options["pool"] = pool_options(
+            max_size=_pool_max, min_size=env_int("DATABASE_POOL_MIN_SIZE", 1),
+            timeout=env_int("DATABASE_POOL_TIMEOUT", 10),
+        )
 
 # Caching (docs/caching.md). Public pages may be kept by browsers and proxies for
 # NEWSROOM_CACHE_MAX_AGE seconds at most, and never up to the next scheduled go-live,
@@ -283,6 +292,10 @@ NEWSROOM_MAX_REQUEST_BYTES = env_int(
     "NEWSROOM_MAX_REQUEST_BYTES",
     max(NEWSROOM_MAX_IMAGE_BYTES, NEWSROOM_MAX_DOCUMENT_BYTES) + 10 * 1024 * 1024,
 )
+# The longest address (path and query) read: a longer one gets a 414 page. Below
+# gunicorn's request-line limit (GUNICORN_LIMIT_REQUEST_LINE, 8190) and nginx's
+# (large_client_header_buffers 8k), so that the project answers, in the reader's language.
+NEWSROOM_MAX_URL_LENGTH = env_int("NEWSROOM_MAX_URL_LENGTH", 4096)
 # The form fields of a request, files excluded (answered 413 above it, see
 # newsroom/limits.py): the four language versions of a long release fit many times over.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)

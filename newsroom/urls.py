@@ -18,6 +18,8 @@ admin.site.index_title = _("Press releases, events and organizations")
 
 # Oversized or overfull requests get a clear message (newsroom/limits.py).
 handler400 = "newsroom.limits.bad_request"
+# A database out of reach is a 503 with Retry-After, never a 500 (newsroom/errors.py).
+handler500 = "newsroom.errors.server_error"
 
 SITEMAPS = {
     "releases": ReleaseSitemap,

@@ -268,7 +268,7 @@ def test_the_web_nodes_environment_gives_the_settings_production_needs(web):
         "  'pool': db.get('OPTIONS', {}).get('pool'), 'proxy': s.SECURE_PROXY_SSL_HEADER,\n"
         "  'ssl_redirect': s.SECURE_SSL_REDIRECT, 'hsts': s.SECURE_HSTS_SECONDS,\n"
         "  'languages': s.NEWSROOM_REQUIRED_LANGUAGES, 'hosts': s.ALLOWED_HOSTS,\n"
-        "  'accel': s.NEWSROOM_MEDIA_ACCEL_REDIRECT}))\n"
+        "  'accel': s.NEWSROOM_MEDIA_ACCEL_REDIRECT}, default=str))\n"
     ))
     assert completed.returncode == 0, completed.stderr
     assert "System check identified no issues" in completed.stdout

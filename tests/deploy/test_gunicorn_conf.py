@@ -14,7 +14,8 @@ VARIABLES = ["PORT", "GUNICORN_BIND", "GUNICORN_WORKERS", "WEB_CONCURRENCY",
              "GUNICORN_MAX_WORKERS", "GUNICORN_THREADS", "GUNICORN_TIMEOUT",
              "GUNICORN_GRACEFUL_TIMEOUT", "GUNICORN_KEEPALIVE", "GUNICORN_MAX_REQUESTS",
              "GUNICORN_LOG_LEVEL", "GUNICORN_ACCESS_LOG", "FORWARDED_ALLOW_IPS",
-             "GUNICORN_CONTROL_SOCKET", "DATABASE_POOL_MAX_SIZE"]
+             "GUNICORN_CONTROL_SOCKET", "DATABASE_POOL_MAX_SIZE", "DATABASE_POOL_TIMEOUT",
+             "DATABASE_CONNECT_TIMEOUT", "GUNICORN_LIMIT_REQUEST_LINE"]
 
 
 @pytest.fixture
@@ -141,3 +142,12 @@ def test_gunicorn_accepts_the_file_as_it_stands():
     assert printed["accesslog"] == "-" and printed["errorlog"] == "-"
     assert printed["control_socket_disable"] == "True"
     assert printed["when_ready"] == "<when_ready()>"
+
+
+@pytest.mark.parametrize("name", ["DATABASE_POOL_TIMEOUT", "DATABASE_CONNECT_TIMEOUT"])
+def test_a_database_wait_longer_than_the_worker_timeout_is_refused(load, name):
+    """A request that waits for the database answers 503 (newsroom/errors.py) before
+    gunicorn would kill its worker."""
+    with pytest.raises(SystemExit, match=f"{name} \\(30 s\\) must be below GUNICORN_TIMEOUT"):
+        load(**{name: "30"})
+    assert load(**{name: "29"})["timeout"] == 30

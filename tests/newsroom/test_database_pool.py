@@ -1,23 +1,30 @@
 """psycopg's pool with Django's health checks, on a real PostgreSQL: a pooled
 connection that the server closed (restart, failover, idle timeout) is replaced
-before a request gets it, instead of failing that request."""
+before a request gets it, instead of failing that request; a connection handed
+back is reset, so nothing one request set reaches the next."""
 
 import pytest
 from django.db import OperationalError, connection
 from django.db.backends.postgresql.base import DatabaseWrapper
 
+from newsroom.database import pool_options
+
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db]
 
 
-def pooled(alias, health_checks):
+def pooled(alias, health_checks=True, reset=True):
     """A second connection to the test database, through a pool of one, as settings.py
-    builds it with DATABASE_POOL_MAX_SIZE=1."""
+    builds it with DATABASE_POOL_MAX_SIZE=1 (``health_checks`` and ``reset`` off: as
+    it would be without them)."""
+    options = pool_options(max_size=1, min_size=1, timeout=5)
+    if not reset:
+        del options["reset"]
     settings_dict = {
         **connection.settings_dict,
         "CONN_MAX_AGE": 0,
         "CONN_HEALTH_CHECKS": health_checks,
         "OPTIONS": {**connection.settings_dict.get("OPTIONS", {}),
-                    "pool": {"min_size": 1, "max_size": 1, "timeout": 5}},
+                    "pool": options},
     }
     return DatabaseWrapper(settings_dict, alias=alias)
 
@@ -35,7 +42,9 @@ def kill(pid):
 
 @pytest.mark.parametrize("health_checks", [True, False])
 def test_a_pooled_connection_closed_by_the_server_is_replaced(health_checks):
-    wrapper = pooled(f"pool_check_{health_checks}", health_checks)
+    # Without the reset too: a reset (in the pool's own thread) could meet the dead
+    # connection first and discard it, and the failure this shows would not show.
+    wrapper = pooled(f"pool_check_{health_checks}", health_checks, reset=health_checks)
     try:
         first = backend_pid(wrapper)
         wrapper.close()  # back to the pool, as at the end of a request
@@ -46,6 +55,38 @@ def test_a_pooled_connection_closed_by_the_server_is_replaced(health_checks):
         else:  # without it the next request would fail: the check is what saves it
             with pytest.raises(OperationalError):
                 backend_pid(wrapper)
+    finally:
+        wrapper.close()
+        wrapper.close_pool()
+
+
+def session_state(wrapper):
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid(), current_setting('work_mem'), "
+                       "current_setting('TimeZone'), current_setting('application_name'), "
+                       "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                       "AND pid = pg_backend_pid()), "
+                       "(SELECT count(*) FROM pg_prepared_statements)")
+        return cursor.fetchone()
+
+
+def test_a_connection_handed_back_to_the_pool_is_reset():
+    wrapper = pooled("pool_reset")
+    try:
+        pid, work_mem, zone, name, locks, prepared = session_state(wrapper)
+        assert zone == "UTC" and locks == 0 and prepared == 0  # Django's own setting
+        with wrapper.cursor() as cursor:  # what one request might leave behind
+            cursor.execute("SET work_mem = '7MB'")
+            cursor.execute("SET application_name = 'left-over'")
+            cursor.execute("SET TIME ZONE 'Asia/Tokyo'")
+            cursor.execute("SELECT pg_advisory_lock(4242)")
+            cursor.execute("PREPARE left_over AS SELECT 1")
+            cursor.execute("CREATE TEMPORARY TABLE left_over (x int)")
+        wrapper.close()  # the end of the request: back to the pool
+        assert session_state(wrapper) == (pid, work_mem, "UTC", name, 0, 0)  # same connection
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('pg_temp.left_over')")
+            assert cursor.fetchone()[0] is None
     finally:
         wrapper.close()
         wrapper.close_pool()
