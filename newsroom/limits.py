@@ -1,25 +1,63 @@
-"""Request size limits, answered with a clear message instead of a 500 or a bare 400.
+"""Request limits, answered with a clear message instead of a 500 or a bare 400.
 
-Three limits apply (settings.py): the whole body (``NEWSROOM_MAX_REQUEST_BYTES``,
+Size: three limits apply (settings.py): the whole body (``NEWSROOM_MAX_REQUEST_BYTES``,
 checked here from Content-Length before anything reads the body, so an oversized
 upload never fills a worker's disk), the form fields without files
 (``DATA_UPLOAD_MAX_MEMORY_SIZE``) and their number (``DATA_UPLOAD_MAX_NUMBER_FIELDS``,
 ``DATA_UPLOAD_MAX_NUMBER_FILES``). Django raises for the last two while parsing;
 ``bad_request`` (the project's handler400) turns that into the same clear answer.
+
+Addresses (``RequestAddressMiddleware``): no view ever sees a control character
+(NUL and the rest of Unicode's Cc) in the path (404) or in a query parameter (400):
+PostgreSQL refuses NUL in a string, and no address of ours has any. An address
+longer than ``NEWSROOM_MAX_URL_LENGTH`` is a 414. Each answer is a page in the
+reader's language that touches neither the database nor the URL resolver.
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 
 security_logger = logging.getLogger("django.security.RequestDataTooBig")
+address_logger = logging.getLogger("django.security.RequestAddress")
+
+#: Unicode's control characters (category Cc): C0, DEL and C1.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+class RequestAddressMiddleware:
+    """Refuses a path or query with a control character, and an over-long address,
+    before any view runs. After LocaleMiddleware, so the page speaks the language of
+    the address or of the browser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.NEWSROOM_MAX_URL_LENGTH
+        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        if length > limit:
+            address_logger.warning("Address of %d characters refused (NEWSROOM_MAX_URL_LENGTH=%d)",
+                                   length, limit)
+            return refused(request, _("This address is too long: at most %(limit)d characters "
+                                      "can be read.") % {"limit": limit}, status=414)
+        if CONTROL_CHARACTERS.search(request.path):
+            return refused(request, _("The page you asked for does not exist, or is not "
+                                      "published."), status=404, title=_("Page not found"))
+        for key, values in request.GET.lists():
+            if CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values)):
+                return refused(request, _("This address contains characters that cannot be "
+                                          "part of a search or a filter."), status=400)
+        return self.get_response(request)
 
 
 class RequestSizeLimitMiddleware:
@@ -51,13 +89,16 @@ def too_large(request, limit):
     return refused(request, message, status=413)
 
 
-def refused(request, message, status):
+def refused(request, message, status, title=None):
     if request.path == reverse("attachments:ckeditor_upload"):
         # CKEditor shows the message of a JSON error under the editor.
         return JsonResponse({"error": {"message": message}}, status=status)
     response = TemplateResponse(
-        request, "newsroom/request_refused.html", {"message": message}, status=status
+        request, "newsroom/request_refused.html", {"message": message, "title": title},
+        status=status,
     )
+    # Kept by no cache, so the public cache does not even read its version for it.
+    patch_cache_control(response, private=True, no_store=True)
     return response.render()
 
 
