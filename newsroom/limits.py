@@ -22,8 +22,8 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import defaults
 
