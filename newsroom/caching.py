@@ -7,13 +7,23 @@ that time after it went live. Everything here follows one rule instead:
 
 * **Nothing public may be kept past the next moment the public content changes
   by the clock**: the next go-live or expiry of a release or an event, the next
-  end of an event (it moves from upcoming to past), the next start of an
-  appointment (officials' pages list appointments that have begun). ``max-age``
-  and fragment timeouts are bounded by it.
-* **Edits change a version** (``PublicVersion``, one row, a random token) that
-  every cache key and every ``ETag`` contains, together with the next instant
-  above, which is what identifies the present "epoch" of the clock: a page
-  cached just before a go-live has another key (and another ETag) just after it.
+  end of an event (it moves from upcoming to past), the next midnight in Brussels
+  (officials' pages list the appointments that have begun). Our fragment cache's
+  timeouts are bounded by it.
+* **Edits of what the public sees change a version** (``PublicVersion``, one row,
+  a random token) that every cache key and every ``ETag`` contains, together with
+  the last such instant passed, which identifies the present "epoch" of the clock:
+  a page cached just before a go-live has another key (and another ETag) just
+  after it. Edits the public cannot see (a draft saved, a release submitted or
+  scheduled) change nothing, so no validator tells anyone the press office is at
+  work (``content_changed`` is called only when the object is public before or
+  after the change).
+* **No header reveals a hidden instant**: ``max-age`` follows a fixed grid of
+  ``NEWSROOM_CACHE_MAX_AGE`` seconds (``grid_max_age``), never the schedule. At
+  the default, 0, every cache revalidates every time: a go-live is seen at its
+  second. With N > 0, a release scheduled on the grid (a multiple of N seconds
+  since the epoch: a whole minute for N = 60) is also seen at its second, any
+  other at most N seconds late.
 * **Personal responses are never stored**: staff, previews, embargo links and
   anything that sets a cookie say ``private, no-store``.
 
@@ -156,6 +166,8 @@ class PublicState:
     changed_at: datetime.datetime | None
     #: The next instant at which a public page changes by the clock alone (None: none planned).
     next_change: datetime.datetime | None
+    #: The last such instant passed: with the token, it names what the public sees.
+    last_instant: datetime.datetime | None
     #: The latest of the last edit and the last such instant passed.
     last_change: datetime.datetime | None
 
@@ -173,8 +185,10 @@ class PublicState:
 
     @property
     def key_parts(self):
-        """What a cached fragment depends on besides its own arguments."""
-        epoch = self.next_change.isoformat() if self.next_change else "-"
+        """What a cached fragment depends on besides its own arguments. The epoch is
+        named by the last instant passed, not the next one: scheduling a release
+        moves the next instant, and must not change what anyone is told."""
+        epoch = self.last_instant.isoformat() if self.last_instant else "-"
         return [build_id(), self.token, epoch]
 
     @functools.cached_property
@@ -211,11 +225,12 @@ def _last(queryset, field):
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
 
-def _state_queryset(now, today):
+def _state_queryset(now):
+    from django.db.models import F
+
     from events.models import Event
     from newsroom.models import PublicVersion
     from newsroom.publishing import Status
-    from organizations.models import Appointment
     from releases.models import PressRelease
 
     # Withdrawn releases count in the year's numbering from their publication
@@ -223,7 +238,6 @@ def _state_queryset(now, today):
     published = PressRelease.objects.filter(status__in=[Status.APPROVED, Status.WITHDRAWN])
     releases = PressRelease.objects.filter(status=Status.APPROVED)
     events = Event.objects.filter(status=Status.APPROVED)
-    appointments = Appointment.objects.all()
     instants = {
         "next_release": _first(published.filter(publish_at__gt=now), "publish_at"),
         "next_release_expiry": _first(releases.filter(unpublish_at__gt=now), "unpublish_at"),
@@ -231,35 +245,34 @@ def _state_queryset(now, today):
         "next_event_expiry": _first(events.filter(unpublish_at__gt=now), "unpublish_at"),
         # An event is upcoming while ends_at >= now: it moves to the past just after.
         "next_event_end": _first(events.filter(ends_at__gte=now), "ends_at"),
-        "next_appointment": _first(appointments.filter(started_on__gt=today), "started_on"),
         "last_release": _last(published.filter(publish_at__lte=now), "publish_at"),
         "last_release_expiry": _last(releases.filter(unpublish_at__lte=now), "unpublish_at"),
         "last_event": _last(events.filter(publish_at__lte=now), "publish_at"),
         "last_event_expiry": _last(events.filter(unpublish_at__lte=now), "unpublish_at"),
-        "last_event_end": _last(events.filter(ends_at__lt=now), "ends_at"),
-        "last_appointment": _last(appointments.filter(started_on__lte=today), "started_on"),
+        # Only the ends of events that were live then: one that ended before its
+        # publication moved from upcoming to past where nobody saw it.
+        "last_event_end": _last(events.filter(ends_at__lt=now, publish_at__lte=F("ends_at")),
+                                "ends_at"),
     }
     names = ("token", "changed_at", *instants)
     return PublicVersion.objects.filter(pk=1).annotate(**instants).values(*names), names
 
 
-# Stand-ins for now and today while the query is compiled once (below).
+# A stand-in for now while the query is compiled once (below).
 _NOW = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
-_TODAY = datetime.date(1902, 3, 4)
 
 
 @functools.cache
 def _state_query(using):
-    """The state query's SQL, compiled once per process: compiling thirteen
+    """The state query's SQL, compiled once per process: compiling eleven
     subqueries costs more than running them (a few milliseconds against a
     fraction of one), and every public request runs it. Its parameters are the
-    compiled ones with now and today put in at each run."""
-    queryset, names = _state_queryset(_NOW, _TODAY)
+    compiled ones with now put in at each run."""
+    queryset, names = _state_queryset(_NOW)
     sql, params = queryset.query.get_compiler(using=using).as_sql()
-    ops = connections[using].ops
-    now, today = ops.adapt_datetimefield_value(_NOW), ops.adapt_datefield_value(_TODAY)
-    slots = tuple("now" if p == now else "today" if p == today else ("value", p) for p in params)
-    if slots.count("now") != 10 or slots.count("today") != 2:  # a stand-in was not found
+    now = connections[using].ops.adapt_datetimefield_value(_NOW)
+    slots = tuple("now" if p == now else ("value", p) for p in params)
+    if slots.count("now") != 10:  # a stand-in was not found
         raise RuntimeError(f"Unexpected parameters in the public state query: {params}")
     return sql, slots, names
 
@@ -273,13 +286,13 @@ def _datetime(value):
     return value
 
 
-def _midnight(value):
-    """Appointments start at midnight, Brussels time."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+def _midnights(now):
+    """The last and the next midnight in Brussels: appointments begin then."""
+    today = timezone.localdate(now)
+    last = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
+    following = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time()))
+    return last, following
 
 
 def read_public_state(now=None, using=DEFAULT_DB_ALIAS):
@@ -287,10 +300,8 @@ def read_public_state(now=None, using=DEFAULT_DB_ALIAS):
     of an index per instant (publication, expiry, event end), on the version row."""
     now = now or timezone.now()
     sql, slots, names = _state_query(using)
-    ops = connections[using].ops
-    values = {"now": ops.adapt_datetimefield_value(now),
-              "today": ops.adapt_datefield_value(timezone.localdate(now))}
-    params = [values[slot] if isinstance(slot, str) else slot[1] for slot in slots]
+    adapted = connections[using].ops.adapt_datetimefield_value(now)
+    params = [adapted if slot == "now" else slot[1] for slot in slots]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchone()
@@ -300,16 +311,15 @@ def read_public_state(now=None, using=DEFAULT_DB_ALIAS):
     if (pending := _pending_stamp(transaction.get_connection(using))) is not None:
         pending.read_since = True  # the next change in this transaction needs a new version
     row = dict(zip(names, found, strict=True))
-    convert = {name: _midnight if name.endswith("_appointment") else _datetime
-               for name in names[1:]}
-    row.update({name: convert[name](row[name]) for name in names[1:]})
+    row.update({name: _datetime(row[name]) for name in names[1:]})
+    last_midnight, next_midnight = _midnights(now)
     upcoming = [row[name] for name in names if name.startswith("next_") and row[name]]
     passed = [row[name] for name in names if name.startswith("last_") and row[name]]
-    if row["changed_at"]:
-        passed.append(row["changed_at"])
+    last_instant = max([*passed, last_midnight])
     return PublicState(now=now, token=row["token"], changed_at=row["changed_at"],
-                       next_change=min(upcoming, default=None),
-                       last_change=max(passed, default=None))
+                       next_change=min([*upcoming, next_midnight]),
+                       last_instant=last_instant,
+                       last_change=max(filter(None, [last_instant, row["changed_at"]])))
 
 
 def public_state(request):
@@ -327,8 +337,9 @@ def public_state(request):
 # The version: changed by every save or delete of public content.
 
 def content_changed(using=DEFAULT_DB_ALIAS, **kwargs):
-    """Give public content a new version (a signal receiver; call it after bulk
-    changes that send no signals, such as ``bulk_create`` or ``update()``).
+    """Give public content a new version (the signal receivers call it for changes
+    the public sees; call it after bulk changes of public content that send no
+    signals, such as ``bulk_create`` or ``update()``).
 
     Written in the editing transaction, so readers see the new version exactly
     when they see the new content. One write per transaction is enough (nobody
@@ -377,12 +388,53 @@ def _stamp_commit(using):
     PublicVersion.objects.using(using).filter(pk=1, changed_at__lt=now).update(changed_at=now)
 
 
-def _changed_by_signal(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    content_changed(using=using)
+_WAS_PUBLIC = "_newsroom_was_public"
 
 
-def _m2m_changed(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+def _is_public(obj):
+    """The model's own rule (``is_public()``); a model without one counts as public."""
+    is_public = getattr(obj, "is_public", None)
+    return is_public() if is_public is not None else True
+
+
+def _before_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    """Whether the public saw the object as stored, before this save changes it."""
+    stored = None
+    if instance.pk is not None and not raw:
+        stored = sender._default_manager.using(using).filter(pk=instance.pk).first()
+    setattr(instance, _WAS_PUBLIC, raw or (stored is not None and _is_public(stored)))
+
+
+def _after_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    """A new version when the public saw the object before the save or sees it now
+    (a release published or withdrawn, a live release or a name it shows edited);
+    a draft saved, submitted or scheduled changes nothing anyone is told."""
+    was_public = instance.__dict__.pop(_WAS_PUBLIC, True)
+    if was_public or _is_public(instance):
+        content_changed(using=using)
+
+
+def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _is_public(instance):
+        content_changed(using=using)
+
+
+def _m2m_changed(sender, instance, action, model, pk_set, using=DEFAULT_DB_ALIAS, **kwargs):
+    """A link between a release or an event and what it names is seen when the
+    release or event is live (both ends, when both are releases or events): a
+    draft's topics change nothing anyone sees."""
+    from newsroom.publishing import Publishable
+
+    if action == "pre_clear":
+        # The other ends are not given: the public saw a link if it saw this end.
+        visible = _is_public(instance)
+    elif action in ("post_add", "post_remove"):
+        visible = (not isinstance(instance, Publishable) or instance.is_live()) and (
+            not issubclass(model, Publishable)
+            or model._default_manager.using(using).filter(pk__in=pk_set).live().exists())
+    else:
+        return
+    if visible:
         content_changed(using=using)
 
 
@@ -406,7 +458,13 @@ def connect_signals():
     """Every model of the content apps, their many-to-many tables included
     (called from NewsroomConfig.ready); the version row after every migrate."""
     from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+    from django.db.models.signals import (
+        m2m_changed,
+        post_migrate,
+        post_save,
+        pre_delete,
+        pre_save,
+    )
 
     post_migrate.connect(ensure_version, sender=apps.get_app_config("newsroom"),
                          dispatch_uid="newsroom.caching.ensure_version")
@@ -420,8 +478,10 @@ def connect_signals():
                                     dispatch_uid=f"newsroom.caching.m2m.{model._meta.label}")
                 continue
             # Explicit through tables (ReleaseContact) are models of their own, saved here.
-            for name, signal in (("save", post_save), ("delete", post_delete)):
-                signal.connect(_changed_by_signal, sender=model,
+            for name, signal, receiver in (("before_save", pre_save, _before_save),
+                                           ("save", post_save, _after_save),
+                                           ("delete", pre_delete, _before_delete)):
+                signal.connect(receiver, sender=model,
                                dispatch_uid=f"newsroom.caching.{name}.{model._meta.label}")
 
 
@@ -445,12 +505,22 @@ def make_private(response):
             del response[header]
 
 
-def make_public(response, state):
-    """Kept by anyone for at most NEWSROOM_CACHE_MAX_AGE seconds and never up to
-    the next change by the clock (counted from now, when the response leaves, not
-    from when the state was read: rendering takes time); below one second, only
-    with revalidation."""
-    seconds = state.fresh_for(settings.NEWSROOM_CACHE_MAX_AGE, sent=timezone.now())
+def grid_max_age(limit, sent):
+    """Whole seconds a response sent at ``sent`` may be kept: until the next multiple
+    of ``limit`` seconds since the epoch, one second less (see ``fresh_for``). A fixed
+    grid, the same whatever is scheduled: a ``max-age`` never says when a hidden
+    release goes live. 0 when ``limit`` is 0."""
+    if limit < 1:
+        return 0
+    left = limit - sent.timestamp() % limit
+    return max(0, min(limit, math.floor(left) - 1))
+
+
+def make_public(response):
+    """Kept by anyone until the next boundary of the NEWSROOM_CACHE_MAX_AGE grid
+    (counted from now, when the response leaves); below one second, only with
+    revalidation."""
+    seconds = grid_max_age(settings.NEWSROOM_CACHE_MAX_AGE, timezone.now())
     if seconds >= 1:
         patch_cache_control(response, public=True, max_age=seconds)
     else:
@@ -512,10 +582,9 @@ class PublicCacheMiddleware:
             make_private(response)
         elif mode == PUBLIC:
             if response.status_code in STORABLE_STATUSES:
-                state = public_state(request)
                 if response.status_code in (200, 304):
-                    set_validators(response, state)
-                make_public(response, state)
+                    set_validators(response, public_state(request))
+                make_public(response)
             else:
                 # Errors are never stored, and the version is not read for them: a
                 # database that did not answer the view must not be asked again.
@@ -528,11 +597,11 @@ class PublicCacheMiddleware:
         status = response.status_code
         if status in (404, 410) and request.method in ("GET", "HEAD"):
             # Not found may become found at a go-live (an image of a scheduled
-            # release, a page under a new address): bounded like a page.
+            # release, a page under a new address): kept like a page.
             if _personal(request):
                 make_private(response)
             else:
-                make_public(response, public_state(request))
+                make_public(response)
         elif status >= 400:
             make_private(response)
         elif 300 <= status < 400 and "accept-language" in response.get("Vary", "").lower():

@@ -141,6 +141,10 @@ class Publishable(models.Model):
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
+    def is_public(self, now=None):
+        """What the public sees of publishable content is exactly what is live."""
+        return self.is_live(now)
+
     def state_at(self, now=None):
         now = now or timezone.now()
         if self.status == Status.APPROVED:

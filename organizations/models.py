@@ -30,8 +30,9 @@ def releases_and_events(release_q, event_q):
 class OrganizationQuerySet(models.QuerySet):
     def public(self, now=None):
         """Organizations named by live releases or events, and their parents (so the
-        hierarchy shows). An organization created for an embargoed announcement stays
-        hidden until the announcement is live.
+        hierarchy shows), and those of the roles public officials' pages show. An
+        organization created for an embargoed announcement stays hidden until the
+        announcement is live.
 
         Each organization is probed (its latest live release on the index of issuer,
         status and publication; EXISTS for the links), rather than joining every
@@ -50,8 +51,8 @@ class OrganizationQuerySet(models.QuerySet):
             | Exists(Event.organizers.through.objects.filter(
                 organization=OuterRef("pk"), event__in=live_events))
         )
-        # The organizations of roles held by the officials the public sees.
-        speakers = Appointment.objects.public(now)
+        # The organizations of the roles the public sees (officials' pages link them).
+        speakers = Appointment.objects.shown(now)
         return self.filter(
             Q(pk__in=named.values("pk")) | Q(pk__in=named.values("parent_id"))
             | Q(pk__in=named.values("parent__parent_id"))
@@ -217,6 +218,9 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("organizations:person", kwargs={"slug": self.slug})
 
+    def is_public(self, now=None):
+        return Person.objects.public(now).filter(pk=self.pk).exists()
+
     def shown_on(self):
         """Releases quoting this person and events where they speak, in any role."""
         return releases_and_events(Q(quotes__appointment__person=self),
@@ -248,6 +252,9 @@ class Role(models.Model):
 
     def __str__(self):
         return self.title
+
+    def is_public(self, now=None):
+        return Appointment.objects.shown(now).filter(role=self).exists()
 
     def shown_on(self):
         """Releases quoting, and events with, someone in this role."""
@@ -287,6 +294,16 @@ class AppointmentQuerySet(models.QuerySet):
     def started(self):
         """Appointments that have begun: a future appointment is not public yet."""
         return self.filter(started_on__lte=timezone.localdate())
+
+    def shown(self, now=None):
+        """Every appointment a public page shows: those of ``public()``, and those that
+        have begun of the officials the public sees (their pages list them)."""
+        public = Appointment.objects.public(now)
+        return self.filter(
+            Q(pk__in=public.values("pk"))
+            | Q(pk__in=Appointment.objects.started().filter(
+                person__in=public.values("person_id")).values("pk"))
+        )
 
 
 class Appointment(models.Model):
@@ -328,6 +345,9 @@ class Appointment(models.Model):
     def is_current(self):
         today = timezone.localdate()
         return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
+
+    def is_public(self, now=None):
+        return Appointment.objects.shown(now).filter(pk=self.pk).exists()
 
     def shown_on(self):
         """Releases quoting this appointment and events where it speaks."""
@@ -390,6 +410,9 @@ class PressContact(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organization.acronym or self.organization.name})"
+
+    def is_public(self, now=None):
+        return self.releases.filter(live_q(now)).exists()
 
     def shown_on(self):
         """Releases that give this press contact."""

@@ -1,9 +1,16 @@
-"""RSS 2.0 and Atom feeds of live releases, per language, with the full text."""
+"""RSS 2.0 and Atom feeds of live releases, per language, with the full text.
+
+In RSS every text is HTML, as the items' descriptions are (readers render them
+so): titles, descriptions, authors and categories are escaped as HTML here, then
+as XML by the feed generator. Atom says which text is which (``type="html"`` for
+the summaries, plain text for titles): its texts are given as they are.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsroom.languages import get_by_translated_slug
@@ -20,12 +27,16 @@ class ReleasesFeed(Feed):
 
     description_template = "releases/_feed_content.html"
 
+    def text(self, value):
+        """A text of the feed: HTML in RSS, where readers render every text as HTML."""
+        return escape(value) if issubclass(self.feed_type, Rss201rev2Feed) else value
+
     def title(self, obj=None):
-        return _("Press releases · FPS Social Security")
+        return self.text(_("Press releases · FPS Social Security"))
 
     def description(self, obj=None):
-        return _("The latest press releases of the Belgian Federal Public Service Social "
-                 "Security.")
+        return self.text(_("The latest press releases of the Belgian Federal Public Service "
+                           "Social Security."))
 
     def link(self, obj=None):
         return reverse("releases:list")
@@ -42,7 +53,7 @@ class ReleasesFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.for_reader.title
+        return self.text(item.for_reader.title)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -62,10 +73,10 @@ class ReleasesFeed(Feed):
         return item.last_corrected_at or item.publish_at
 
     def item_author_name(self, item):
-        return item.issuing_organization.name
+        return self.text(item.issuing_organization.name)
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [self.text(topic.name) for topic in item.topics.all()]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,12 +104,12 @@ class OrganizationReleasesFeed(ReleasesFeed):
         return organization
 
     def title(self, obj=None):
-        return _("Press releases · %(organization)s") % {"organization": obj.name}
+        return self.text(_("Press releases · %(organization)s") % {"organization": obj.name})
 
     def description(self, obj=None):
-        return _("The latest press releases of or about %(organization)s.") % {
+        return self.text(_("The latest press releases of or about %(organization)s.") % {
             "organization": obj.name
-        }
+        })
 
     def link(self, obj=None):
         return obj.get_absolute_url()

@@ -85,6 +85,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def is_public(self, now=None):
+        return Topic.objects.public(now).filter(pk=self.pk).exists()
+
     def shown_on(self):
         """Releases under this topic (newsroom/permissions.py)."""
         return [PressRelease.objects.filter(topics=self)]
@@ -337,6 +340,9 @@ class Quote(models.Model):
         """The release this is part of: it is changed by whoever may change the release."""
         return self.release
 
+    def is_public(self, now=None):
+        return self.release.is_live(now)
+
     def clean(self):
         super().clean()
         release = getattr(self, "release", None)
@@ -376,6 +382,9 @@ class ReleaseLink(models.Model):
         """The release this is part of: it is changed by whoever may change the release."""
         return self.release
 
+    def is_public(self, now=None):
+        return self.release.is_live(now)
+
     def clean(self):
         super().clean()
         if getattr(self, "release", None) is not None:
@@ -408,6 +417,9 @@ class ReleaseContact(models.Model):
         """The release this is part of: it is changed by whoever may change the release."""
         return self.release
 
+    def is_public(self, now=None):
+        return self.release.is_live(now)
+
 
 class Correction(models.Model):
     """A public change note on a live release: "Updated on …: note"."""
@@ -438,6 +450,9 @@ class Correction(models.Model):
     def workflow_owner(self):
         """The release this is part of: it is changed by whoever may change the release."""
         return self.release
+
+    def is_public(self, now=None):
+        return self.release.is_live(now)
 
     def clean(self):
         super().clean()

@@ -115,3 +115,44 @@ def test_sitemap_lists_alternates_only_for_existing_languages(client, demo):
     assert alternates["x-default"] == url_in(demo, "fr")
     for path in entries:  # every listed URL answers
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("feed", ["organizations:feed_rss", "organizations:feed_atom"])
+def test_every_text_of_a_feed_reads_the_same_in_a_reader_that_renders_html(
+        client, make_release, feed):
+    """RSS: every text is HTML, like the items' descriptions; Atom: each text has its
+    declared type (titles plain text, summaries HTML)."""
+    import html
+
+    from organizations.models import Organization
+    from releases.models import Topic
+
+    name = "R&D <Lab> & Co"
+    lab = Organization.objects.create(name_fr=name, kind="agency")
+    release = make_release(issuing_organization=lab, title_fr="Tom & Jerry <b>gras</b>")
+    release.topics.add(Topic.objects.create(name_fr="Santé & <sécurité>"))
+    root = ET.fromstring(client.get(url_in(lab, "fr", feed)).content)
+    if feed.endswith("rss"):
+        channel = root.find("channel")
+        item = channel.find("item")
+        texts = {"channel title": channel.findtext("title"),
+                 "channel description": channel.findtext("description"),
+                 "item title": item.findtext("title"),
+                 "item category": item.findtext("category"),
+                 "item author": item.findtext("{http://purl.org/dc/elements/1.1/}creator")}
+        for field, text in texts.items():
+            assert "<" not in text, field  # HTML: markup characters escaped once more
+        shown = {field: html.unescape(text) for field, text in texts.items()}
+    else:
+        atom = "{http://www.w3.org/2005/Atom}"
+        entry = root.find(f"{atom}entry")
+        shown = {"channel title": root.findtext(f"{atom}title"),
+                 "channel description": root.findtext(f"{atom}subtitle"),
+                 "item title": entry.findtext(f"{atom}title"),
+                 "item category": entry.find(f"{atom}category").get("term"),
+                 "item author": entry.find(f"{atom}author").findtext(f"{atom}name")}
+        assert entry.find(f"{atom}summary").get("type") == "html"
+    assert name in shown["channel title"] and name in shown["channel description"]
+    assert shown["item title"] == "Tom & Jerry <b>gras</b>"
+    assert shown["item category"] == "Santé & <sécurité>"
+    assert shown["item author"] == name

@@ -18,6 +18,7 @@ from newsroom.caching import (
     PublicState,
     cache_settings,
     fragment_key,
+    grid_max_age,
     max_age_setting,
     read_public_state,
 )
@@ -26,7 +27,9 @@ from tests.conftest import brussels, complete
 from tests.public import reverse_in, url_in
 
 SECOND = datetime.timedelta(seconds=1)
-T = brussels(2030, 5, 30, 9, 0, 0)  # a minister's announcement
+# A minister's announcement, on the grid of every max-age used here (a whole hour):
+# every cache's copy expires at T (newsroom/caching.py, grid_max_age).
+T = brussels(2030, 5, 30, 9, 0, 0)
 ANNOUNCEMENT = "Annonce du ministre"
 
 
@@ -237,24 +240,30 @@ def test_an_event_that_ends_moves_to_the_past_when_it_ends(client, clock, live_r
     assert response.status_code == 200 and section(response.content.decode()) == "past"
 
 
-def test_an_appointment_starting_tomorrow_bounds_caching_to_midnight(client, clock,
-                                                                    appointment):
-    appointment.started_on = datetime.date(2030, 5, 31)
-    appointment.ended_on = None
-    appointment.save()
+def test_every_midnight_is_an_instant_of_the_clock(client, clock, live_release):
+    """Officials' pages list the appointments that have begun: each Brussels midnight
+    starts a new epoch, the same for everyone whatever is planned (an appointment's
+    start would tell when a new minister takes office)."""
     clock.set(brussels(2030, 5, 30, 23, 59, 50))
-    assert cache_control(client.get(reverse_in("home", "fr")))["max-age"] <= 10
+    assert read_public_state().next_change == brussels(2030, 5, 31)
+    before = client.get(reverse_in("home", "fr"))
+    clock.set(brussels(2030, 5, 31))
+    after = client.get(reverse_in("home", "fr"), HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
 
 
 @pytest.mark.parametrize("soonest", ["go-live", "expiry", "event go-live", "event expiry",
-                                     "event end", "appointment", "withdrawn go-live"])
+                                     "event end", "midnight", "withdrawn go-live"])
 def test_the_next_change_is_the_soonest_instant_of_any_kind(clock, make_release, make_event,
-                                                            appointment, soonest):
+                                                            soonest):
     """Each kind of instant, made the soonest in turn, is the one that bounds caching;
     what cannot change a public page (a draft's date) never is."""
     clock.set(T)
     later = T + datetime.timedelta(days=30)
+    # 14:00 today, before the next midnight, unless midnight is to be the soonest.
     exact = T + datetime.timedelta(hours=5, microseconds=123456)
+    if soonest == "midnight":
+        exact = later
     at = {kind: (exact if kind == soonest else later) for kind in [
         "go-live", "expiry", "event go-live", "event expiry", "event end", "withdrawn go-live"]}
     make_release(status=Status.DRAFT, publish_at=T + SECOND)  # not approved: no change
@@ -266,11 +275,8 @@ def test_the_next_change_is_the_soonest_instant_of_any_kind(clock, make_release,
                starts_at=later + SECOND)
     make_event(publish_at=T - SECOND, starts_at=at["event end"] - datetime.timedelta(hours=3),
                ends_at=at["event end"])
-    appointment.started_on = datetime.date(2030, 6, 1 if soonest == "appointment" else 30)
-    appointment.ended_on = None
-    appointment.save()
     state = read_public_state()
-    expected = brussels(2030, 6, 1) if soonest == "appointment" else exact
+    expected = brussels(2030, 5, 31) if soonest == "midnight" else exact
     assert state.next_change == expected
     assert state.last_change >= T - SECOND
 
@@ -548,13 +554,15 @@ def test_no_copy_outlives_the_instant_on_a_whole_second_cache_clock(read, render
     read_at = go_live - datetime.timedelta(seconds=10 - read)
     sent = read_at + datetime.timedelta(seconds=render)
     state = PublicState(now=read_at, token="t", changed_at=None, next_change=go_live,
-                        last_change=None)
-    max_age = state.fresh_for(300, sent=sent)
-    received = int(sent.timestamp())  # whole seconds, rounded down
-    last_second_served = received + max_age
-    assert last_second_served < int(go_live.timestamp())
-    # And an exact clock: the copy is stale a whole second before the instant.
-    assert sent.timestamp() + max_age <= go_live.timestamp() - 1
+                        last_instant=None, last_change=None)
+    # Our fragments, bounded by the instant; browsers' and proxies' copies, by the grid
+    # (the go-live is on the 300 s grid: a whole hour).
+    for max_age in (state.fresh_for(300, sent=sent), grid_max_age(300, sent)):
+        received = int(sent.timestamp())  # whole seconds, rounded down
+        last_second_served = received + max_age
+        assert last_second_served < int(go_live.timestamp())
+        # And an exact clock: the copy is stale a whole second before the instant.
+        assert sent.timestamp() + max_age <= go_live.timestamp() - 1
 
 
 @pytest.mark.django_db(transaction=True)
