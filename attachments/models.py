@@ -5,6 +5,7 @@ never under the client's name, and are served by ``attachments.views`` only to
 those allowed to see their release or event (see ``is_public``).
 """
 
+import re
 import secrets
 
 from django import forms
@@ -30,6 +31,9 @@ from .validation import (
     validate_document_upload,
     validate_image_upload,
 )
+
+#: A copyright sign typed before the holder's name: ©, (c), "Copyright", "Copyright ©".
+COPYRIGHT_SIGN = re.compile(r"^\s*(?:copyright\b\s*)?(?:©|\(c\))?\s*", re.IGNORECASE)
 
 
 def new_key():
@@ -112,6 +116,12 @@ class Image(Attachment):
 
     def __str__(self):
         return self.alt or self.caption or f"{_('image')} {self.key}"
+
+    @property
+    def credit_line(self):
+        """The credit as shown: "© X", whether the press officer typed "X" or "© X"."""
+        holder = COPYRIGHT_SIGN.sub("", self.credit).strip()
+        return f"© {holder}" if holder else ""
 
     def clean(self):
         super().clean()

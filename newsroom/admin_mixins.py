@@ -10,6 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
+from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_guard import GuardedAdminMixin
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import State, Status, live_q
@@ -47,7 +48,8 @@ class RichTextLanguageMixin:
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(GuardedAdminMixin, VersionAdmin, RichTextLanguageMixin, TabbedTranslationAdmin):
+class ContentAdmin(GuardedAdminMixin, DateHintsMixin, VersionAdmin, RichTextLanguageMixin,
+                   TabbedTranslationAdmin):
     """Admin for translated content: language tabs, a revision on every save, and who
     may change what now (newsroom/admin_guard.py)."""
 

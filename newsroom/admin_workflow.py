@@ -3,6 +3,7 @@ with a confirmation page, bulk actions, a guard against stale forms, the audit
 trail and the schedule overview. Every path ends in ``workflow.perform()``."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom import workflow
+from newsroom.admin_dates import datetime_hint
 from newsroom.languages import language_codes, language_name
 from newsroom.models import StateChange
 from newsroom.publishing import Status
@@ -63,6 +65,22 @@ class StaleFormGuard(forms.ModelForm):
                 ))
 
 
+def go_live_bound():
+    """What the editor scheduling a release should know of public caching
+    (NEWSROOM_CACHE_MAX_AGE, newsroom/caching.py): nothing at the default, 0."""
+    seconds = settings.NEWSROOM_CACHE_MAX_AGE
+    if seconds < 1:
+        return ""
+    return ngettext(
+        "Browsers and proxies may keep public pages %(seconds)d second. A release scheduled "
+        "at a multiple of %(seconds)d second is seen everywhere at its second; at any other "
+        "time, up to %(seconds)d second later.",
+        "Browsers and proxies may keep public pages %(seconds)d seconds. A release scheduled "
+        "at a multiple of %(seconds)d seconds (e.g. a whole minute for 60, a whole hour for "
+        "3600) is seen everywhere at its second; at any other time, up to %(seconds)d seconds "
+        "later.", seconds) % {"seconds": seconds}
+
+
 def stale_message(item):
     from reversion.models import Version
 
@@ -87,18 +105,18 @@ def stale_message(item):
 class ScheduleForm(forms.Form):
     publish_at = forms.SplitDateTimeField(
         label=_("Publication date and time"), widget=AdminSplitDateTime,
-        help_text=TIME_ZONE_NOTE,
+        help_text=datetime_hint(),
     )
     unpublish_at = forms.SplitDateTimeField(
         label=_("Expiry date and time (optional)"), widget=AdminSplitDateTime,
-        required=False, help_text=TIME_ZONE_NOTE,
+        required=False, help_text=datetime_hint(),
     )
 
 
 class ExpiryForm(forms.Form):
     unpublish_at = forms.SplitDateTimeField(
         label=_("Expiry date and time (empty: no expiry)"), widget=AdminSplitDateTime,
-        required=False, help_text=TIME_ZONE_NOTE,
+        required=False, help_text=datetime_hint(),
     )
 
 
@@ -256,6 +274,7 @@ class WorkflowAdminMixin:
                                  or request.GET.get("version") or item.version),
             "parity_problems": workflow.parity_problems(item) if transition.gated else [],
             "time_zone_note": TIME_ZONE_NOTE,
+            "cache_note": go_live_bound() if transition.needs_schedule else "",
             "title": transition.label,
         }
         return TemplateResponse(request, "admin/workflow_transition.html", context)

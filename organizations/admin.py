@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_guard import GuardedAdminMixin, GuardedInlineMixin
 from newsroom.admin_mixins import ContentAdmin
 
@@ -21,7 +22,7 @@ class OrganizationAdmin(ContentAdmin):
     ]
 
 
-class AppointmentInline(GuardedInlineMixin, admin.TabularInline):
+class AppointmentInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline):
     model = Appointment
     extra = 0
     autocomplete_fields = ["role"]
@@ -53,7 +54,7 @@ class RoleAdmin(ContentAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(GuardedAdminMixin, VersionAdmin):
+class AppointmentAdmin(GuardedAdminMixin, DateHintsMixin, VersionAdmin):
     """Mostly edited inline on a person; listed here for the speaker look-ups."""
 
     list_display = ["person", "role", "started_on", "ended_on", "is_current"]

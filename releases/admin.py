@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from attachments.admin import DocumentInline, ImageInline
 from events.models import Event
 from newsroom import workflow
+from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_guard import GuardedInlineMixin
 from newsroom.admin_mixins import (
     URL_FIELDS_HTTPS,
@@ -77,7 +78,7 @@ class EmbargoLinkForm(forms.ModelForm):
         fields = ["journalist_name", "email", "expires_at"]
 
 
-class EmbargoLinkInline(GuardedInlineMixin, admin.TabularInline):
+class EmbargoLinkInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline):
     """Links for named journalists, before the release goes live. Editors only."""
 
     model = EmbargoLink
