@@ -55,6 +55,7 @@ ORIGIN = f"https://{HOST}"
 #: What the TLS-terminating proxy adds to every request it passes on.
 PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VERSION_FIELD = re.compile(r'name="expected_version" value="(\d+)"')
 
 
 class DemoError(Exception):
@@ -143,15 +144,18 @@ class Client:
             connection.close()
 
     def form(self, path, fields):
-        """GET a form for its CSRF token, then POST it: (status, Location)."""
+        """GET a form for its CSRF token (and the version it shows, as a browser would
+        post it), then POST it: (status, Location)."""
         status, _headers, page = self.request("GET", path)
         if status != 200:
             raise DemoError(f"GET {path} on node {self.node.name} answered {status}")
         token = CSRF_FIELD.search(page)
         if token is None:
             raise DemoError(f"no CSRF token in {path} on node {self.node.name}")
+        seen = VERSION_FIELD.search(page)
+        version = {"expected_version": seen.group(1)} if seen else {}
         status, headers, page = self.request(
-            "POST", path, {"csrfmiddlewaretoken": token.group(1), **fields})
+            "POST", path, {"csrfmiddlewaretoken": token.group(1), **version, **fields})
         return status, headers.get("Location"), page
 
 

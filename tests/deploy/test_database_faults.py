@@ -78,7 +78,7 @@ def test_with_postgresql_down_pages_are_a_quick_503_and_come_back(
             # One pool timeout at most (without a pool, a refused connection is at once).
             limit = POOL_TIMEOUT * 1.5 + 1
             assert_unavailable(*get(node.port, "/nl/"), "Tijdelijk niet beschikbaar", limit)
-            assert_unavailable(*get(node.port, "/fr/releases/"), "Temporairement indisponible",
+            assert_unavailable(*get(node.port, "/fr/communiques/"), "Temporairement indisponible",
                                limit)
             assert get(node.port, "/healthz")[0] == 503
             proxy.restore()
