@@ -15,6 +15,8 @@ class StateChangeAdmin(admin.ModelAdmin):
     list_display = ["at_brussels", "item", "content_type", "action", "from_state", "to_state",
                     "user", "change"]
     list_filter = ["action", "to_state", "content_type"]
+    # The item is a generic relation and the change a text: neither is a column to sort by.
+    sortable_by = ["at_brussels", "content_type", "action", "from_state", "to_state", "user"]
     list_select_related = ["content_type", "user"]
     date_hierarchy = "at"
     search_fields = ["user__username"]

@@ -7,6 +7,7 @@ save itself (``save_model``, which also serves list editing and a revision's rev
 deletes (one, or the bulk action), and every inline row.
 """
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
@@ -42,11 +43,19 @@ class GuardedAdminMixin:
         stored = current(obj) if change else None
         if stored is not None:
             # Whatever brought the form here (a change form, a list edit, a revert),
-            # the object as stored decides.
+            # the object as stored decides...
             if not permissions.may_change(request.user, stored):
                 raise PermissionDenied
             setattr(request, _EXPOSED, (obj.pk, permissions.exposure(stored)))
+        # ...and so does the object as it would be saved (moved to, or added to,
+        # something the public sees; the form says so first, see get_form).
+        if not permissions.may_change(request.user, obj):
+            raise PermissionDenied
         super().save_model(request, obj, form, change)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (GuardedForm, form), {"user": request.user})
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
@@ -76,6 +85,21 @@ class GuardedAdminMixin:
         return entries
 
 
+class GuardedForm(forms.ModelForm):
+    """A change form that says, rather than a 403 after the save, when what the
+    user typed would change something a scheduled or live item shows (an
+    appointment given to a quoted minister, say); the input stays in the form."""
+
+    user = None
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.user is not None and not permissions.may_change(self.user, self.instance):
+            self.add_error(None, ValidationError(
+                _("This would change what a scheduled or live release or event shows: "
+                  "only an editor may do it."), code="guarded"))
+
+
 class GuardedInlineFormSet(BaseInlineFormSet):
     """Refuses a change or a deletion of a row the user may not change now, whatever
     the parent allows (``user`` is set by ``GuardedInlineMixin``)."""
@@ -95,6 +119,12 @@ class GuardedInlineFormSet(BaseInlineFormSet):
             if form.has_changed() and not permissions.may_change(self.user, instance):
                 raise ValidationError(_("“%(item)s” is shown on a scheduled or live item: "
                                         "only an editor may change it.") % {"item": instance})
+        for form in self.extra_forms:
+            if (form.has_changed() and not self._should_delete_form(form)
+                    and not permissions.may_change(self.user, form.instance)):
+                raise ValidationError(_("“%(item)s” is shown on a scheduled or live item: "
+                                        "only an editor may change it.")
+                                      % {"item": form.instance})
 
 
 class GuardedInlineMixin:

@@ -2,13 +2,51 @@
 
 ``newsroom.apps.NewsroomAdminConfig`` replaces ``django.contrib.admin`` in
 ``INSTALLED_APPS`` so that ``admin.site`` (where every app registers) is this site.
+
+Every admin page read with parameters in its address (a list's filters, order, date
+drill-down) answers an impossible value with a 400 page that says so, not a 500:
+Django's list turns most bad filters into ``?e=1``, but not a year out of range for
+Python's dates or an order by a column that is not sortable.
 """
 
-from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import path, reverse
+import functools
+import logging
 
-from newsroom import two_factor
+from django.contrib import admin
+from django.core.exceptions import FieldError, ValidationError
+from django.db import DataError
+from django.shortcuts import redirect
+from django.template.response import SimpleTemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from newsroom import limits, two_factor
+
+logger = logging.getLogger("django.security.AdminParameters")
+
+#: What a hostile or mistyped filter, order or date in a list's address raises.
+BAD_PARAMETER_ERRORS = (ValueError, OverflowError, FieldError, ValidationError, DataError)
+
+
+def refusing_bad_parameters(view):
+    """``view``, where a GET whose address carries parameters answers a value the
+    database or Python cannot take with a 400 page instead of a server error."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or not request.GET:
+            return view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()  # a list's queries run here too
+        except BAD_PARAMETER_ERRORS as error:
+            logger.warning("Admin page %s refused for its parameters: %r", request.path, error)
+            return limits.refused(request, _("This list cannot be shown with the filters or "
+                                             "the order in its address."), status=400)
+        return response
+
+    return wrapper
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -28,6 +66,9 @@ class NewsroomAdminSite(admin.AdminSite):
                 and not two_factor.has_authenticator(user)):
             return redirect("admin:two_factor")  # signed in with a password: enrol first
         return super().login(request, extra_context)
+
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(refusing_bad_parameters(view), cacheable)
 
     def get_urls(self):
         return [

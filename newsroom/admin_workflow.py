@@ -160,6 +160,8 @@ class WorkflowAdminMixin:
 
     form = StaleFormGuard
     change_form_template = "admin/workflow_change_form.html"
+    # A revert is a save like any other: it carries the version it was opened at.
+    revision_form_template = "admin/workflow_revision_form.html"
     # Not django-reversion's list with "Recover deleted": a recovered item would
     # come back in its old state, outside the workflow.
     change_list_template = "admin/change_list.html"

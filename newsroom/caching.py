@@ -45,7 +45,7 @@ import django
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 from django.utils.cache import (
@@ -397,12 +397,25 @@ def _is_public(obj):
     return is_public() if is_public is not None else True
 
 
+def _seen(obj, raw):
+    """``_is_public(obj)``; for a raw save (a fixture, a revision's revert), whose
+    related rows may not be loaded yet, True where it cannot be told."""
+    if not raw:
+        return _is_public(obj)
+    try:
+        return _is_public(obj)
+    except ObjectDoesNotExist:
+        return True
+
+
 def _before_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
-    """Whether the public saw the object as stored, before this save changes it."""
+    """Whether the public saw the object as stored, before this save changes it
+    (asked of the stored row for raw saves too: reverting a draft to an older
+    revision changes nothing the public sees)."""
     stored = None
-    if instance.pk is not None and not raw:
+    if instance.pk is not None:
         stored = sender._default_manager.using(using).filter(pk=instance.pk).first()
-    setattr(instance, _WAS_PUBLIC, raw or (stored is not None and _is_public(stored)))
+    setattr(instance, _WAS_PUBLIC, stored is not None and _seen(stored, raw))
 
 
 def _after_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -410,7 +423,7 @@ def _after_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
     (a release published or withdrawn, a live release or a name it shows edited);
     a draft saved, submitted or scheduled changes nothing anyone is told."""
     was_public = instance.__dict__.pop(_WAS_PUBLIC, True)
-    if was_public or _is_public(instance):
+    if was_public or _seen(instance, raw):
         content_changed(using=using)
 
 

@@ -11,7 +11,8 @@ Addresses (``RequestAddressMiddleware``): no view ever sees a control character
 (NUL and the rest of Unicode's Cc) in the path (404) or in a query parameter (400):
 PostgreSQL refuses NUL in a string, and no address of ours has any. An address
 longer than ``NEWSROOM_MAX_URL_LENGTH`` is a 414. Each answer is a page in the
-reader's language that touches neither the database nor the URL resolver.
+reader's language that touches neither the database nor the URL resolver. A cookie
+with a control character is ignored (``CookieCharactersMiddleware``).
 """
 
 import logging
@@ -57,6 +58,25 @@ class RequestAddressMiddleware:
             if CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values)):
                 return refused(request, _("This address contains characters that cannot be "
                                           "part of a search or a filter."), status=400)
+        return self.get_response(request)
+
+
+class CookieCharactersMiddleware:
+    """Forgets a cookie with a control character, before sessions or CSRF read it,
+    as if the browser had never sent it: no browser of ours sets one, and a session
+    key with a NUL would reach PostgreSQL. The visitor simply is not signed in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [name for name, value in request.COOKIES.items()
+               if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value)]
+        if bad:
+            address_logger.warning("Cookies with control characters ignored: %s",
+                                   ", ".join(map(ascii, bad)))
+            request.COOKIES = {name: value for name, value in request.COOKIES.items()
+                               if name not in bad}
         return self.get_response(request)
 
 

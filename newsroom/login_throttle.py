@@ -18,6 +18,7 @@ import math
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 from django.template.response import TemplateResponse
@@ -43,6 +44,17 @@ class LoginThrottle(AxesDatabaseHandler):
         per_account = settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT
         per_address = settings.NEWSROOM_LOGIN_FAILURES_PER_ADDRESS
         return max(by_account, by_address * per_account // per_address)
+
+    def reset_user_attempts(self, request, credentials=None):
+        """After a successful sign-in, forget that account's failures only. Axes'
+        own reset would also delete every failure from the same address, whoever
+        they were for: signing in to one's own account would wipe an address's
+        guesses at other people's passwords."""
+        username = get_client_username(request, credentials)
+        if not username:
+            return 0
+        count, _ = AccessAttempt.objects.filter(username=username).delete()
+        return count
 
 
 def lockout_response(request, original_response=None, credentials=None):

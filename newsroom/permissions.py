@@ -18,7 +18,11 @@ What an object is "shown on" is said by the models themselves:
   release or event) follows its owner;
 * reference data (``shown_on()``: organizations, people, roles, appointments,
   press contacts, topics, logos and portraits) is guarded by every scheduled or
-  live item among the querysets it returns.
+  live item among the querysets it returns, and by all of them while the public
+  sees it (``is_public()``) for any reason ``shown_on()`` does not spell out.
+
+A save is asked about twice: of the object as stored, and as it would be saved
+(an appointment moved to a quoted person, or added to one, is an editor's).
 
 The admin (every ModelAdmin, inline, bulk action and revision view), the editor's
 image upload and the public views call these functions; newsroom/admin_guard.py
@@ -70,7 +74,7 @@ def showing(obj, now=None):
     """The scheduled or live items that show ``obj`` (reference data), as querysets,
     one per publishable model. Empty for an object not saved yet."""
     shown_on = getattr(obj, "shown_on", None)
-    if shown_on is None or obj.pk is None:
+    if shown_on is None or (obj.pk is None and not getattr(obj, "shown_before_saved", False)):
         return []
     return [scheduled_or_live(queryset, now) for queryset in shown_on()]
 
@@ -85,7 +89,16 @@ def guardians(obj, now=None):
     owner = getattr(obj, "workflow_owner", None)
     if owner is not None:
         return guardians(owner, now)
-    return {queryset.model for queryset in showing(obj, now) if queryset.exists()}
+    guarding = {queryset.model for queryset in showing(obj, now) if queryset.exists()}
+    if not guarding and obj.pk is not None and _is_public(obj, now):
+        # Public by a rule ``shown_on()`` does not spell out: guarded by all.
+        guarding = {queryset.model for queryset in obj.shown_on()}
+    return guarding
+
+
+def _is_public(obj, now):
+    is_public = getattr(obj, "is_public", None)
+    return bool(is_public and is_public(now))
 
 
 def exposure(obj, now=None):

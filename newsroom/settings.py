@@ -131,6 +131,8 @@ MIDDLEWARE = [
     # set (a response with a cookie is never public); its process_view runs after
     # authentication, so staff are never served a cached page.
     "newsroom.caching.PublicCacheMiddleware",
+    # A cookie with a control character is ignored (newsroom/limits.py).
+    "newsroom.limits.CookieCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # No view sees a control character or an over-long address (newsroom/limits.py).

@@ -84,8 +84,12 @@ class TwoFactorAuthenticationForm(AdminAuthenticationForm):
                                       "autocapitalize": "none", "spellcheck": "false"}),
     )
 
+    # One message for a wrong password and a wrong code: the answer must not tell
+    # a guesser that the password was right.
     error_messages = {
         **AdminAuthenticationForm.error_messages,
+        "invalid_login": _("Please enter the correct username, password and code. Note that "
+                           "a code can be used only once."),
         "invalid_code": _("Please enter the correct username, password and code. Note that "
                           "a code can be used only once."),
     }

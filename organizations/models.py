@@ -129,9 +129,9 @@ class Organization(models.Model):
 
     def shown_on(self):
         """Releases and events that show this organization: as issuer, related
-        organization or organizer, as the organization of a quoted or speaking
-        official's role or of a press contact, or as the parent or grandparent of
-        one of those (pages show the hierarchy)."""
+        organization or organizer, as the organization of a role of a quoted or
+        speaking official (their pages list all their roles) or of a press contact,
+        or as the parent or grandparent of one of those (pages show the hierarchy)."""
         family = Organization.objects.filter(
             Q(pk=self.pk) | Q(parent=self.pk) | Q(parent__parent=self.pk)).values("pk")
         PressRelease = apps.get_model("releases", "PressRelease")
@@ -143,13 +143,15 @@ class Organization(models.Model):
             | Q(pk__in=PressRelease.related_organizations.through.objects.filter(
                 organization__in=family).values("pressrelease_id"))
             | Q(pk__in=Quote.objects.filter(
-                appointment__role__organization__in=family).values("release_id"))
+                appointment__person__appointments__role__organization__in=family
+            ).values("release_id"))
             | Q(pk__in=ReleaseContact.objects.filter(
                 contact__organization__in=family).values("release_id")),
             Q(pk__in=Event.organizers.through.objects.filter(
                 organization__in=family).values("event_id"))
             | Q(pk__in=Event.speakers.through.objects.filter(
-                appointment__role__organization__in=family).values("event_id")),
+                appointment__person__appointments__role__organization__in=family
+            ).values("event_id")),
         )
 
     @property
@@ -257,8 +259,10 @@ class Role(models.Model):
         return Appointment.objects.shown(now).filter(role=self).exists()
 
     def shown_on(self):
-        """Releases quoting, and events with, someone in this role."""
-        return releases_and_events(Q(quotes__appointment__role=self), Q(speakers__role=self))
+        """Releases quoting, and events with, someone who holds or held this role
+        (their page lists it, whatever role they are quoted in)."""
+        return releases_and_events(Q(quotes__appointment__person__appointments__role=self),
+                                   Q(speakers__person__appointments__role=self))
 
 
 class AppointmentQuerySet(models.QuerySet):
@@ -349,9 +353,16 @@ class Appointment(models.Model):
     def is_public(self, now=None):
         return Appointment.objects.shown(now).filter(pk=self.pk).exists()
 
+    #: An appointment added to a person is shown where the person is (newsroom/permissions.py).
+    shown_before_saved = True
+
     def shown_on(self):
-        """Releases quoting this appointment and events where it speaks."""
-        return releases_and_events(Q(quotes__appointment=self), Q(speakers=self))
+        """Releases and events that show this appointment: those quoting or hearing
+        its person in any role (the person's page lists all their appointments)."""
+        if self.person_id is None:
+            return []
+        return releases_and_events(Q(quotes__appointment__person=self.person_id),
+                                   Q(speakers__person=self.person_id))
 
     def held_on(self, day):
         return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)

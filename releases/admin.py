@@ -215,6 +215,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
              "url": reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change",
                             args=[item.pk])}
             for model in (PressRelease, Event)
+            if request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
             for item in model.objects.scheduled(now)
         ]
         rows.sort(key=lambda row: row["at"])

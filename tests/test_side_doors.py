@@ -140,6 +140,51 @@ def test_an_event_shows_its_organizers_too(client, make_event, press_officer, or
     assert organization.name_fr != "Renommé"
 
 
+@pytest.mark.parametrize("state", [State.SCHEDULED, State.LIVE])
+def test_what_a_quoted_officials_page_lists_is_an_editors_too(
+    client, dressed, press_officer, editor, state
+):
+    """A quoted minister's page lists all their appointments, not only the quoted one:
+    an earlier appointment, its role and that role's organization are guarded too,
+    and a new appointment for the minister (or one moved to them) is an editor's."""
+    release, objects = dressed(state)
+    person = objects["person"]
+    elsewhere = Organization.objects.create(name_fr="Ancien cabinet", kind="government")
+    old_role = Role.objects.create(title_fr="Secrétaire d'État", organization=elsewhere)
+    earlier = Appointment.objects.create(person=person, role=old_role,
+                                         started_on=datetime.date(2008, 1, 1),
+                                         ended_on=datetime.date(2011, 1, 1))
+    for obj, field in ((earlier, "started_on"), (old_role, "title_fr"), (elsewhere, "name_fr")):
+        data = edited_form(client, editor, obj, field)
+        client.force_login(press_officer)
+        assert client.post(change_url(obj), data).status_code == 403, obj
+
+    client.force_login(press_officer)
+    someone = Person.objects.create(first_name="Nouvelle", last_name="Personne")
+    add = reverse("admin:organizations_appointment_add")
+    for who in (person, someone):
+        response = client.post(add, {"person": who.pk, "role": old_role.pk,
+                                     "started_on": "2012-01-01", "ended_on": ""},
+                               HTTP_ACCEPT_LANGUAGE="en")
+        if who == person:
+            assert response.status_code == 200  # the form again, the input kept
+            assert "only an editor may do it" in response.content.decode()
+            assert not Appointment.objects.filter(started_on="2012-01-01").exists()
+        else:
+            assert response.status_code == 302
+    # Moving the unquoted person's appointment to the quoted minister: refused too.
+    moved = Appointment.objects.get(person=someone)
+    data = edited_form(client, editor, moved, "started_on")
+    data["person"] = [str(person.pk)]
+    client.force_login(press_officer)
+    assert "only an editor may do it" in client.post(
+        change_url(moved), data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert Appointment.objects.get(pk=moved.pk).person == someone
+    client.force_login(editor)
+    assert client.post(change_url(moved), data).status_code == 302
+    assert Appointment.objects.get(pk=moved.pk).person == person
+
+
 def test_press_officers_create_reference_data(client, press_officer):
     client.force_login(press_officer)
     response = client.post(reverse("admin:releases_topic_add"), {"name_fr": "Emploi"})
@@ -191,6 +236,40 @@ def test_reverting_a_revision_is_a_change(client, dressed, press_officer, editor
     client.force_login(press_officer)
     assert client.post(url, data).status_code == 403
     assert stored(related, "name_fr") == "Deuxième nom"
+
+
+def test_a_live_release_is_reverted_by_an_editor_only(client, dressed, press_officer, editor):
+    """The revert happens before the form's save: it is refused first, so a press
+    officer's refused revert deletes nothing (not the quotes the revision lacks)."""
+    from reversion.models import Version
+
+    release, _objects = dressed(State.LIVE)
+    for title in ("Premier titre", "Second titre"):
+        data = edited_form(client, editor, release, "title_fr")
+        data["title_fr"] = [title]
+        assert client.post(change_url(release), data).status_code == 302
+    first = Version.objects.get_for_object(release).order_by("pk").first()
+    url = reverse("admin:releases_pressrelease_revision", args=[release.pk, first.pk])
+    Quote.objects.create(release=release, appointment=Quote.objects.get().appointment,
+                         text_fr="Ajoutée sans révision.")
+
+    client.force_login(press_officer)
+    assert client.get(url).status_code == 403
+    assert client.post(url, data).status_code == 403
+    assert stored(release, "title_fr") == "Second titre"
+    assert Quote.objects.filter(release=release).count() == 2
+
+    client.force_login(editor)
+    page = client.get(url)
+    assert page.status_code == 200
+    reverted = form_data(page.content.decode(), "pressrelease_form")
+    assert reverted["title_fr"] == ["Premier titre"]
+    response = client.post(url, reverted)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert stored(release, "title_fr") == "Premier titre"
+    release.refresh_from_db()
+    assert release.state == State.LIVE
+    assert StateChange.objects.filter(action="edit", object_id=release.pk).count() == 3
 
 
 def test_an_inline_row_is_checked_on_its_own(rf, dressed, press_officer):

@@ -585,3 +585,17 @@ def test_the_embargo_log_records_the_readers_address_behind_proxies(
     settings.NEWSROOM_PROXY_COUNT = proxies
     client.get(embargo_url(embargoed), HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="127.0.0.1")
     assert EmbargoAccess.objects.get().ip_address == logged
+
+
+def test_the_schedule_overview_lists_only_what_the_user_may_view(client, make_release,
+                                                                make_event):
+    from django.contrib.auth.models import Permission, User
+
+    now = timezone.now()
+    make_release(publish_at=now + datetime.timedelta(hours=5), title_fr="Communiqué prévu")
+    make_event(publish_at=now + datetime.timedelta(days=1), title_fr="Conférence prévue")
+    user = User.objects.create_user("releases-only", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_pressrelease"))
+    client.force_login(user)
+    html = client.get(reverse("admin:releases_pressrelease_schedule")).content.decode()
+    assert "Communiqué prévu" in html and "Conférence prévue" not in html

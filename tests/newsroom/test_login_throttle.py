@@ -56,6 +56,31 @@ def test_an_address_is_locked_after_twenty_failures_over_any_accounts(client, ed
     assert signed_in(sign_in(client, "editor", "x", address="192.0.2.50"))
 
 
+def test_signing_in_to_ones_own_account_does_not_wipe_the_address_guesses(
+    client, editor, press_officer
+):
+    """A success forgets that account's failures only: an insider cannot reset the
+    count of their guesses at other people's passwords by signing in as themselves."""
+    for round_ in range(3):
+        for number in range(6):
+            sign_in(client, f"guess{number}", "wrong", address="203.0.113.9")
+        sign_in(client, "editor", "wrong", address="203.0.113.9")  # 7 failures a round
+        if round_ < 2:
+            assert signed_in(sign_in(client, "officer", "x", address="203.0.113.9"))
+            client.logout()
+    # 21 failures from the address in all, whatever the successes in between.
+    assert sign_in(client, "officer", "x", address="203.0.113.9").status_code == 429
+    # The editor's three failures were kept too: two more lock the account anywhere.
+    assert AccessAttempt.objects.get(username="editor").failures_since_start == 3
+    sign_in(client, "editor", "wrong", address="198.51.100.7")
+    sign_in(client, "editor", "wrong", address="198.51.100.7")
+    assert sign_in(client, "editor", "x", address="198.51.100.7").status_code == 429
+    # The officer's own failures are forgotten at their success.
+    sign_in(client, "officer", "wrong", address="192.0.2.60")
+    assert signed_in(sign_in(client, "officer", "x", address="192.0.2.60"))
+    assert not AccessAttempt.objects.filter(username="officer").exists()
+
+
 @override_settings(NEWSROOM_PROXY_COUNT=1)
 def test_behind_a_proxy_the_reader_address_counts(client, editor):
     """Behind nginx every request comes from the proxy: the address it forwards counts."""

@@ -78,6 +78,21 @@ def test_an_editor_enrols_then_signs_in_with_a_code(client, editor, clock):
     assert client.get(INDEX).status_code == 200
 
 
+def test_a_wrong_code_and_a_wrong_password_get_the_same_answer(client, editor):
+    """Otherwise the answer to a wrong code would confirm a guessed password."""
+    device, _recovery = enrol(client, "editor")
+    client.logout()
+    wrong_code = "000000" if code(device, 1) != "000000" else "111111"
+
+    def error(password, token):
+        response = client.post(LOGIN, {"username": "editor", "password": password,
+                                       "otp_token": token}, HTTP_ACCEPT_LANGUAGE="fr")
+        assert response.status_code == 200
+        return response.context["form"].non_field_errors()
+
+    assert error("x", wrong_code) == error("wrong", wrong_code) == error("wrong", "")
+
+
 def test_a_code_is_used_once_and_a_recovery_code_once(client, editor):
     device, recovery = enrol(client, "editor")
     client.logout()
