@@ -20,11 +20,11 @@ RUN groupadd --system --gid 10001 newsroom \
 
 WORKDIR /app
 
-# Dependencies first, so this layer is rebuilt only when pyproject.toml changes.
-# `pip install .` installs the project's dependencies (gunicorn among them); the
-# apps themselves run from /app, as in a checkout.
-COPY pyproject.toml README.md ./
-RUN pip install .
+# Dependencies first, so this layer is rebuilt only when the lock file changes: the
+# exact versions of requirements/production.txt, each checked against its hash
+# (gunicorn among them). The apps themselves run from /app, as in a checkout.
+COPY requirements/production.txt requirements/production.txt
+RUN pip install --require-hashes -r requirements/production.txt
 
 COPY . .
 

@@ -6,17 +6,30 @@ PORT ?= 8000
 # DEBUG is on for the local demo only (it allows the development SECRET_KEY).
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-dev migrate demo lint messages clean bench
+.PHONY: run test install install-dev lock migrate demo lint format messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Installs exactly the versions of the lock files, each checked against its hash
+# (requirements/*.txt, made from pyproject.toml's ranges by `make lock`). The apps run
+# from the checkout: the project itself is not installed.
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements/production.txt
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements/development.txt
+
+# After changing a dependency in pyproject.toml: resolve again, with hashes, for
+# Python 3.11 (uv resolves; pip installs). `make lock UPGRADE=--upgrade` takes the
+# newest versions the ranges allow.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
+		--no-header --quiet $(UPGRADE) -o requirements/production.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		--no-header --quiet $(UPGRADE) -o requirements/development.txt
 
 # A local .env for development: DEBUG on, so the built-in development key is allowed
 # and plain `.venv/bin/python manage.py …` works too. Never used by tests or CI.
@@ -33,10 +46,7 @@ demo: migrate
 run: demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev
-	$(BIN)/ruff check .
-	$(BIN)/python manage.py check --settings=tests.settings
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (docs/benchmarks.md), by hand, never in `make test`: the public pages under
@@ -47,8 +57,23 @@ bench: install-dev
 	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.pages
 	ENV_FILE=/dev/null DEBUG=true DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.search_latency
 
+# What CI checks besides the tests (make test runs it first).
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check --settings=tests.settings
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+
+format: install-dev
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
+
+# The catalogues of locale/ from the code and templates (then translate, and commit
+# the .po files with the .mo files compilemessages makes).
+messages: install-dev
+	$(RUN_ENV) $(BIN)/python manage.py makemessages -l fr -l nl -l de \
+		-i ".venv/*" -i "bench/*" -i "tests/*" -i "staticfiles/*"
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages -i .venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .test-media

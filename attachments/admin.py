@@ -6,8 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from newsroom.admin_guard import GuardedInlineMixin
-from newsroom.admin_mixins import ContentAdmin
+from workflow.admin_guard import GuardedInlineMixin
+from workflow.content_admin import ContentAdmin
 
 from .models import Document, Image
 
@@ -24,8 +24,11 @@ def preview(image):
 class OneLeadPicture(BaseInlineFormSet):
     def clean(self):
         super().clean()
-        leads = [form for form in self.forms
-                 if form.cleaned_data.get("is_lead") and not form.cleaned_data.get("DELETE")]
+        leads = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_lead") and not form.cleaned_data.get("DELETE")
+        ]
         if len(leads) > 1:
             raise ValidationError(_("Only one image can be the lead picture."))
 

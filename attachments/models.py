@@ -53,11 +53,19 @@ class Attachment(models.Model):
 
     key = models.CharField(max_length=32, unique=True, default=new_key, editable=False)
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="%(class)ss",
+        PressRelease,
+        verbose_name=_("press release"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
     event = models.ForeignKey(
-        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.CASCADE,
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="%(class)ss",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -83,31 +91,44 @@ class CheckedImageField(models.ImageField):
     first: our validator decodes it, with our limits and our messages."""
 
     def formfield(self, **kwargs):
-        return models.FileField.formfield(self, **{
-            "form_class": forms.FileField,
-            "widget": forms.ClearableFileInput(
-                attrs={"accept": "image/jpeg,image/png,image/webp"}),
-            **kwargs,
-        })
+        return models.FileField.formfield(
+            self,
+            **{
+                "form_class": forms.FileField,
+                "widget": forms.ClearableFileInput(
+                    attrs={"accept": "image/jpeg,image/png,image/webp"}
+                ),
+                **kwargs,
+            },
+        )
 
 
 class Image(Attachment):
     file = CheckedImageField(
-        _("image"), upload_to=image_path, validators=[validate_image_upload],
-        help_text=_("JPEG, PNG or WebP. Turned upright and stripped of its metadata (GPS, "
-                    "camera) on upload."),
+        _("image"),
+        upload_to=image_path,
+        validators=[validate_image_upload],
+        help_text=_(
+            "JPEG, PNG or WebP. Turned upright and stripped of its metadata (GPS, "
+            "camera) on upload."
+        ),
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     renditions = models.JSONField(default=list, editable=False)
     alt = models.CharField(
-        _("alternative text"), max_length=300, blank=True,
-        help_text=_("What the picture shows, for people who cannot see it. Required in the "
-                    "release's languages before it can be approved."),
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Required in the "
+            "release's languages before it can be approved."
+        ),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
-    credit = models.CharField(_("credit"), max_length=200, blank=True,
-                              help_text=_("Photographer or copyright holder."))
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or copyright holder.")
+    )
     is_lead = models.BooleanField(_("lead picture"), default=False)
 
     class Meta(Attachment.Meta):
@@ -128,10 +149,13 @@ class Image(Attachment):
         release = self.release if self.release_id else None
         if release is not None and release.status == Status.APPROVED:
             # Approval checked the alternative texts; they must stay (see the parity gate).
-            from newsroom.workflow import required_languages
+            from workflow.transitions import required_languages
 
-            missing = [language_name(code) for code in required_languages()
-                       if not (getattr(self, f"alt_{code}") or "").strip()]
+            missing = [
+                language_name(code)
+                for code in required_languages()
+                if not (getattr(self, f"alt_{code}") or "").strip()
+            ]
             if missing:
                 raise ValidationError(
                     _("This release is approved: give the alternative text in %(languages)s.")
@@ -172,8 +196,9 @@ class Image(Attachment):
         return fitting[-1] if fitting else None
 
     def is_public(self, now=None):
-        """Live release or event, logo or portrait of public reference data, or
-        embedded in the text of live content: nothing else is served to the public."""
+        """Live release or event, logo or portrait of public reference data, the
+        newsroom's logo, or embedded in the text of live content: nothing else is
+        served to the public."""
         from organizations.models import Organization, Person
 
         if self.owner_is_live(now):
@@ -181,6 +206,8 @@ class Image(Attachment):
         if self.release_id or self.event_id:
             return False
         if Organization.objects.public(now).filter(logo=self).exists():
+            return True
+        if self.site_logo_of.exists():  # the newsroom's own logo (identity/)
             return True
         if Person.objects.public(now).filter(portrait=self).exists():
             return True
@@ -193,10 +220,14 @@ class Image(Attachment):
         the releases and events whose text shows it."""
         from organizations.models import Organization, Person
 
-        shown = [PressRelease.objects.filter(self.embedded_in("body")),
-                 Event.objects.filter(self.embedded_in("description"))]
-        for holder in [*Organization.objects.filter(logo=self), *Person.objects.filter(
-                portrait=self)]:
+        shown = [
+            PressRelease.objects.filter(self.embedded_in("body")),
+            Event.objects.filter(self.embedded_in("description")),
+        ]
+        for holder in [
+            *Organization.objects.filter(logo=self),
+            *Person.objects.filter(portrait=self),
+        ]:
             shown += holder.shown_on()
         return shown
 
@@ -210,12 +241,16 @@ class Image(Attachment):
 
 class Document(Attachment):
     file = models.FileField(
-        _("file"), upload_to=document_path, validators=[validate_document_upload],
+        _("file"),
+        upload_to=document_path,
+        validators=[validate_document_upload],
         help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument."),
     )
     title = models.CharField(_("title"), max_length=300)
     language = models.CharField(
-        _("language of the document"), max_length=5, choices=settings.LANGUAGES,
+        _("language of the document"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
     content_type = models.CharField(max_length=120, editable=False, blank=True)

@@ -79,8 +79,7 @@ def make_renditions(image, folder):
             resized = upright.resize((width, height), PILImage.Resampling.LANCZOS)
             has_alpha = resized.mode in ("RGBA", "LA", "PA", "P")
             webp = _encode(resized.convert("RGBA" if has_alpha else "RGB"), "WEBP", quality=80)
-            jpeg = _encode(_flatten(resized), "JPEG", quality=82, optimize=True,
-                           progressive=True)
+            jpeg = _encode(_flatten(resized), "JPEG", quality=82, optimize=True, progressive=True)
             entry = {"width": width, "height": height}
             for key, data, ext in (("webp", webp, "webp"), ("jpeg", jpeg, "jpg")):
                 entry[key] = default_storage.save(f"{folder}/{width}.{ext}", ContentFile(data))

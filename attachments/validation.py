@@ -43,9 +43,9 @@ def _trailing_data(data, fmt):
     """Bytes after the end of the image data: where polyglot payloads hide."""
     if fmt == "PNG":
         end = data.rfind(b"IEND")
-        return data[end + 8:] if end >= 0 else data
+        return data[end + 8 :] if end >= 0 else data
     if fmt == "JPEG":
-        return data[data.rfind(b"\xff\xd9") + 2:].rstrip(b"\x00")
+        return data[data.rfind(b"\xff\xd9") + 2 :].rstrip(b"\x00")
     if fmt == "WEBP":
         declared = int.from_bytes(data[4:8], "little") + 8
         return data[declared:]
@@ -56,8 +56,13 @@ def open_image(data):
     """Decode ``data`` fully as one of our formats, or raise ValidationError."""
     head = data[:2048].lower()
     if any(marker in head for marker in MARKUP):
-        raise ValidationError(_("This file contains web page or script code; only photos "
-                                "are accepted (JPEG, PNG or WebP)."), code="markup")
+        raise ValidationError(
+            _(
+                "This file contains web page or script code; only photos "
+                "are accepted (JPEG, PNG or WebP)."
+            ),
+            code="markup",
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
@@ -66,16 +71,21 @@ def open_image(data):
             if width * height > settings.NEWSROOM_MAX_IMAGE_PIXELS:
                 raise ValidationError(
                     _("This image has %(pixels)s megapixels; the limit is %(limit)s.")
-                    % {"pixels": round(width * height / 1e6, 1),
-                       "limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 1_000_000},
+                    % {
+                        "pixels": round(width * height / 1e6, 1),
+                        "limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 1_000_000,
+                    },
                     code="too_many_pixels",
                 )
             if max(width, height) > MAX_SIDE or max(width, height) > MAX_ASPECT * min(
                 width, height
             ):
                 raise ValidationError(
-                    _("This image is %(width)s × %(height)s pixels: too long or too narrow to "
-                      "show on a page.") % {"width": width, "height": height},
+                    _(
+                        "This image is %(width)s × %(height)s pixels: too long or too narrow to "
+                        "show on a page."
+                    )
+                    % {"width": width, "height": height},
                     code="proportions",
                 )
             image.load()
@@ -88,15 +98,21 @@ def open_image(data):
                 code="bomb",
             ) from None
         except UnidentifiedImageError:
-            raise ValidationError(_("This is not a JPEG, PNG or WebP image."),
-                                  code="format") from None
+            raise ValidationError(
+                _("This is not a JPEG, PNG or WebP image."), code="format"
+            ) from None
         except (OSError, SyntaxError, ValueError):
-            raise ValidationError(_("This image is truncated or damaged."),
-                                  code="corrupt") from None
+            raise ValidationError(
+                _("This image is truncated or damaged."), code="corrupt"
+            ) from None
     if _trailing_data(data, image.format).strip():
-        raise ValidationError(_("This image carries extra data after the picture; it was "
-                                "refused. Export it again from a photo editor."),
-                              code="polyglot")
+        raise ValidationError(
+            _(
+                "This image carries extra data after the picture; it was "
+                "refused. Export it again from a photo editor."
+            ),
+            code="polyglot",
+        )
     return image
 
 
@@ -111,13 +127,17 @@ def validate_image_upload(upload):
 # Documents: (extension, content type, label) by what the content really is.
 PDF = ("pdf", "application/pdf", "PDF")
 OOXML = {
-    "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              "Word"),
-    "xl/": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "Excel"),
-    "ppt/": ("pptx",
-             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-             "PowerPoint"),
+    "word/": (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word",
+    ),
+    "xl/": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
+    "ppt/": (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "PowerPoint",
+    ),
 }
 ODF = {
     "application/vnd.oasis.opendocument.text": ("odt", "OpenDocument"),
@@ -147,8 +167,9 @@ def document_type(data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-            raise ValidationError(_("This document unpacks to an unreasonable size."),
-                                  code="zip_bomb")
+            raise ValidationError(
+                _("This document unpacks to an unreasonable size."), code="zip_bomb"
+            )
         if "mimetype" in names:
             if archive.getinfo("mimetype").file_size > 100:
                 raise refused

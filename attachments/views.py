@@ -2,7 +2,7 @@
 
 Media are never served as static files: every request asks whether the file's
 release or event may be seen (live, previewed by someone who may see it unpublished
-(newsroom/permissions.py), or a valid embargo link for that release). In production
+(workflow/permissions.py), or a valid embargo link for that release). In production
 the check stays here and the bytes are sent by the web server
 (``NEWSROOM_MEDIA_ACCEL_REDIRECT``); see docs/deploy in the README.
 """
@@ -17,8 +17,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from newsroom.permissions import has_model_permission, is_verified, may_preview
 from releases.models import EmbargoLink, PressRelease
+from workflow.permissions import has_model_permission, is_verified, may_preview
 
 from .models import Document, Image
 
@@ -39,8 +39,12 @@ def _embargo_allows(request, item):
         return False
     if item.release_id is not None:
         return link.release_id == item.release_id
-    return isinstance(item, Image) and PressRelease.objects.filter(
-        pk=link.release_id).filter(item.embedded_in("body")).exists()
+    return (
+        isinstance(item, Image)
+        and PressRelease.objects.filter(pk=link.release_id)
+        .filter(item.embedded_in("body"))
+        .exists()
+    )
 
 
 @require_safe
@@ -89,10 +93,10 @@ def ckeditor_upload(request):
     validated and processed like every image; stored under a generated name. Errors
     are messages, not 500s."""
     user = request.user
-    if not (user.is_authenticated and has_model_permission(user, "add", Image)
-            and is_verified(user)):
-        return JsonResponse({"error": {"message": _("You may not upload images.")}},
-                            status=403)
+    if not (
+        user.is_authenticated and has_model_permission(user, "add", Image) and is_verified(user)
+    ):
+        return JsonResponse({"error": {"message": _("You may not upload images.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": "No file."}}, status=400)

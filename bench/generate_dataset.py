@@ -24,8 +24,9 @@ BATCH = 1000
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--releases", type=int, default=100_000)
-    parser.add_argument("--events", type=int, default=None,
-                        help="default: one for every ten releases")
+    parser.add_argument(
+        "--events", type=int, default=None, help="default: one for every ten releases"
+    )
     parser.add_argument("--seed", type=int, default=2017)
     parser.add_argument("--reset", action="store_true", help="delete earlier generated items")
     args = parser.parse_args(argv)
@@ -40,7 +41,7 @@ class Generator:
     def run(self, n_releases, n_events, reset):
         from django.db import transaction
 
-        from newsroom.caching import content_changed
+        from public_cache.caching import content_changed
         from search.indexing import index_events, index_releases
 
         started = time.monotonic()
@@ -53,8 +54,11 @@ class Generator:
             releases = self.releases(n_releases)
             events = self.events(n_events if n_events is not None else n_releases // 10)
             content_changed()
-        print(f"created {releases} releases, {events} events "
-              f"in {time.monotonic() - started:.0f} s; indexing…", flush=True)
+        print(
+            f"created {releases} releases, {events} events "
+            f"in {time.monotonic() - started:.0f} s; indexing…",
+            flush=True,
+        )
         started = time.monotonic()
         from events.models import Event
         from releases.models import PressRelease
@@ -102,14 +106,18 @@ class Generator:
         self.organizations = []
         for n, ministry in enumerate(MINISTRIES):
             names = {code: SERVICE[code].format(m=ministry[code]) for code in ministry}
-            self.organizations.append(Organization.objects.create(
-                kind=Organization.Kind.FEDERAL_PUBLIC_SERVICE,
-                **translated("name", names),
-                **translated("slug", {code: f"bench-fps-{n}-{code}" for code in names}),
-            ))
+            self.organizations.append(
+                Organization.objects.create(
+                    kind=Organization.Kind.FEDERAL_PUBLIC_SERVICE,
+                    **translated("name", names),
+                    **translated("slug", {code: f"bench-fps-{n}-{code}" for code in names}),
+                )
+            )
         self.topics = [
-            Topic.objects.create(**translated("name", subject), **translated(
-                "slug", {c: f"bench-topic-{n}-{c}" for c in subject}))
+            Topic.objects.create(
+                **translated("name", subject),
+                **translated("slug", {c: f"bench-topic-{n}-{c}" for c in subject}),
+            )
             for n, subject in enumerate(SUBJECTS)
         ]
         # Two ministers per portfolio, one after the other: 2005-2015 and 2015-.
@@ -118,14 +126,19 @@ class Generator:
         for n, (ministry, organization) in enumerate(portfolios):
             titles = {code: MINISTER[code].format(m=ministry[code]) for code in ministry}
             role = Role.objects.create(organization=organization, **translated("title", titles))
-            for term, (start, end) in enumerate([(date(2005, 1, 1), date(2014, 12, 31)),
-                                                 (date(2015, 1, 1), None)]):
+            for term, (start, end) in enumerate(
+                [(date(2005, 1, 1), date(2014, 12, 31)), (date(2015, 1, 1), None)]
+            ):
                 first = FIRST_NAMES[(2 * n + term) % len(FIRST_NAMES)]
                 last = LAST_NAMES[(3 * n + term) % len(LAST_NAMES)]
-                person = Person.objects.create(first_name=first, last_name=last,
-                                               slug=f"bench-{n}-{term}")
-                self.appointments.append(Appointment.objects.create(
-                    person=person, role=role, started_on=start, ended_on=end))
+                person = Person.objects.create(
+                    first_name=first, last_name=last, slug=f"bench-{n}-{term}"
+                )
+                self.appointments.append(
+                    Appointment.objects.create(
+                        person=person, role=role, started_on=start, ended_on=end
+                    )
+                )
 
     def texts(self, number):
         """One release's texts in the four languages (the same facts in each)."""
@@ -140,10 +153,16 @@ class Generator:
         day = f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{year}"
         texts = {}
         for code in ("fr", "nl", "de", "en"):
-            words = dict(facts, subject=subject[code], other=other[code], action=action[code],
-                         country=country[code], day=day)
+            words = dict(
+                facts,
+                subject=subject[code],
+                other=other[code],
+                action=action[code],
+                country=country[code],
+                day=day,
+            )
             sentences = [SENTENCES[code][i].format(**words) for i in sentence_numbers]
-            paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+            paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
             texts[code] = {
                 "title": TITLES[code].format(**words),
                 "lead": LEADS[code].format(**words),
@@ -180,20 +199,31 @@ class Generator:
                     publish_at = now + timedelta(days=rng.randint(1, 30))
                 elif roll < 0.05:
                     status = Status.WITHDRAWN
-                fields = {"original_language": original, "status": status,
-                          "publish_at": publish_at,
-                          "withdrawn_at": publish_at + timedelta(days=1)
-                          if status == Status.WITHDRAWN else None}
+                fields = {
+                    "original_language": original,
+                    "status": status,
+                    "publish_at": publish_at,
+                    "withdrawn_at": publish_at + timedelta(days=1)
+                    if status == Status.WITHDRAWN
+                    else None,
+                }
                 for code in languages:
-                    fields.update({f"title_{code}": texts[code]["title"],
-                                   f"lead_{code}": texts[code]["lead"],
-                                   f"body_{code}": texts[code]["body"],
-                                   f"slug_{code}": f"bench-{i}-{code}"})
+                    fields.update(
+                        {
+                            f"title_{code}": texts[code]["title"],
+                            f"lead_{code}": texts[code]["lead"],
+                            f"body_{code}": texts[code]["body"],
+                            f"slug_{code}": f"bench-{i}-{code}",
+                        }
+                    )
                 organization = rng.choice(self.organizations)
                 rows.append(PressRelease(issuing_organization=organization, **fields))
                 day = (publish_at or now).date()
-                speakers = [a for a in self.appointments
-                            if a.role.organization_id == organization.pk and a.held_on(day)]
+                speakers = [
+                    a
+                    for a in self.appointments
+                    if a.role.organization_id == organization.pk and a.held_on(day)
+                ]
                 extras.append((texts, languages, speakers, subject))
             created = PressRelease.objects.bulk_create(rows)
             self.release_links(created, extras)
@@ -209,19 +239,30 @@ class Generator:
 
         rng = self.rng
         quotes, related, topics = [], [], []
-        topic_of = {subject["fr"]: topic
-                    for subject, topic in zip(SUBJECTS, self.topics, strict=True)}
+        topic_of = {
+            subject["fr"]: topic for subject, topic in zip(SUBJECTS, self.topics, strict=True)
+        }
         for release, (texts, languages, speakers, subject) in zip(releases, extras, strict=True):
             for order, appointment in enumerate(speakers[: rng.randint(1, 2)]):
-                quotes.append(Quote(release=release, appointment=appointment, order=order, **{
-                    f"text_{code}": texts[code]["quote"] for code in languages}))
+                quotes.append(
+                    Quote(
+                        release=release,
+                        appointment=appointment,
+                        order=order,
+                        **{f"text_{code}": texts[code]["quote"] for code in languages},
+                    )
+                )
             if rng.random() < 0.4:
                 other = rng.choice(self.organizations)
                 if other.pk != release.issuing_organization_id:
-                    related.append(PressRelease.related_organizations.through(
-                        pressrelease=release, organization=other))
-            topics.append(PressRelease.topics.through(
-                pressrelease=release, topic=topic_of[subject["fr"]]))
+                    related.append(
+                        PressRelease.related_organizations.through(
+                            pressrelease=release, organization=other
+                        )
+                    )
+            topics.append(
+                PressRelease.topics.through(pressrelease=release, topic=topic_of[subject["fr"]])
+            )
         Quote.objects.bulk_create(quotes)
         PressRelease.related_organizations.through.objects.bulk_create(related)
         PressRelease.topics.through.objects.bulk_create(topics)
@@ -236,24 +277,41 @@ class Generator:
         for i in range(count):
             texts, _subject = self.texts(i)
             starts_at = datetime(2006, 1, 1, tzinfo=UTC) + timedelta(
-                days=rng.randint(0, 7500), hours=rng.randint(8, 17))
-            fields = {"original_language": "fr", "status": Status.APPROVED,
-                      "publish_at": min(starts_at - timedelta(days=30), now),
-                      "starts_at": starts_at, "ends_at": starts_at + timedelta(hours=3)}
+                days=rng.randint(0, 7500), hours=rng.randint(8, 17)
+            )
+            fields = {
+                "original_language": "fr",
+                "status": Status.APPROVED,
+                "publish_at": min(starts_at - timedelta(days=30), now),
+                "starts_at": starts_at,
+                "ends_at": starts_at + timedelta(hours=3),
+            }
             for code in ("fr", "nl", "en", "de"):
-                fields.update({f"title_{code}": texts[code]["title"],
-                               f"description_{code}": f"<p>{texts[code]['lead']}</p>",
-                               f"programme_{code}": texts[code]["body"],
-                               f"slug_{code}": f"bench-event-{i}-{code}"})
+                fields.update(
+                    {
+                        f"title_{code}": texts[code]["title"],
+                        f"description_{code}": f"<p>{texts[code]['lead']}</p>",
+                        f"programme_{code}": texts[code]["body"],
+                        f"slug_{code}": f"bench-event-{i}-{code}",
+                    }
+                )
             rows.append(Event(**fields))
             links.append((rng.choice(self.organizations), rng.choice(self.appointments)))
         created = Event.objects.bulk_create(rows, batch_size=BATCH)
         Event.organizers.through.objects.bulk_create(
-            [Event.organizers.through(event=event, organization=organization)
-             for event, (organization, _a) in zip(created, links, strict=True)], batch_size=BATCH)
+            [
+                Event.organizers.through(event=event, organization=organization)
+                for event, (organization, _a) in zip(created, links, strict=True)
+            ],
+            batch_size=BATCH,
+        )
         Event.speakers.through.objects.bulk_create(
-            [Event.speakers.through(event=event, appointment=appointment)
-             for event, (_o, appointment) in zip(created, links, strict=True)], batch_size=BATCH)
+            [
+                Event.speakers.through(event=event, appointment=appointment)
+                for event, (_o, appointment) in zip(created, links, strict=True)
+            ],
+            batch_size=BATCH,
+        )
         return len(created)
 
 

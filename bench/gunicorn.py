@@ -1,5 +1,5 @@
 """gunicorn as a real process, for the scripts that measure or demonstrate the site
-as production runs it (bench/pages.py, bench/two_nodes.py).
+as production runs it (bench/pages.py, tests/deploy/two_nodes.py).
 
 ``GunicornProcess`` runs ``python -m gunicorn newsroom.wsgi:application --config
 newsroom/gunicorn.conf.py`` (the configuration when present) on a free local port,
@@ -41,8 +41,17 @@ class GunicornProcess:
     Also a context manager: ``with`` starts it and stops it.
     """
 
-    def __init__(self, env, *, log_path, port=None, workers=None, cpus="", label="gunicorn",
-                 error=RuntimeError):
+    def __init__(
+        self,
+        env,
+        *,
+        log_path,
+        port=None,
+        workers=None,
+        cpus="",
+        label="gunicorn",
+        error=RuntimeError,
+    ):
         self.port = port or free_port()
         self.log_path = Path(log_path)
         self.label = label
@@ -64,17 +73,23 @@ class GunicornProcess:
     def start(self):
         self.log = open(self.log_path, "wb")
         # A session of its own, so stop() ends the master and its workers, and only them.
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def wait_until_up(self, path, headers=None, timeout=60):
         """Poll ``path`` until the server answers; returns the status of that answer."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise self.error(f"{self.label} exited ({self.process.returncode}):\n"
-                                 + self.log_tail())
+                raise self.error(
+                    f"{self.label} exited ({self.process.returncode}):\n" + self.log_tail()
+                )
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
                 connection.request("GET", path, headers=headers or {})
@@ -85,8 +100,7 @@ class GunicornProcess:
                 time.sleep(0.2)
             finally:
                 connection.close()
-        raise self.error(f"{self.label} did not answer within {timeout} s:\n"
-                         + self.log_tail())
+        raise self.error(f"{self.label} did not answer within {timeout} s:\n" + self.log_tail())
 
     def stop(self, timeout=30):
         try:

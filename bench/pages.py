@@ -85,22 +85,25 @@ def env_number(name, default):
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     try:
-        parser.add_argument("--database-url",
-                            default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE_URL)
+        parser.add_argument(
+            "--database-url", default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE_URL
+        )
         parser.add_argument("--releases", type=int, default=env_number("BENCH_RELEASES", 100_000))
         parser.add_argument("--duration", type=int, default=env_number("BENCH_DURATION", 10))
-        parser.add_argument("--connections", type=int,
-                            default=env_number("BENCH_CONNECTIONS", 8))
+        parser.add_argument("--connections", type=int, default=env_number("BENCH_CONNECTIONS", 8))
         parser.add_argument("--warmup", type=int, default=env_number("BENCH_WARMUP", 2))
         parser.add_argument("--threads", type=int, default=env_number("BENCH_THREADS", 1))
-        parser.add_argument("--workers", type=int,
-                            default=env_number("BENCH_WORKERS", os.cpu_count() or 1))
+        parser.add_argument(
+            "--workers", type=int, default=env_number("BENCH_WORKERS", os.cpu_count() or 1)
+        )
     except BenchError as error:
         parser.error(str(error))
     parser.add_argument("--server-cpus", default=os.environ.get("BENCH_SERVER_CPUS", ""))
     parser.add_argument("--load-cpus", default=os.environ.get("BENCH_LOAD_CPUS", ""))
-    parser.add_argument("--output", default=os.environ.get("BENCH_OUTPUT")
-                        or str(ROOT / "bench" / "results" / "pages.json"))
+    parser.add_argument(
+        "--output",
+        default=os.environ.get("BENCH_OUTPUT") or str(ROOT / "bench" / "results" / "pages.json"),
+    )
     args = parser.parse_args(argv)
     if args.duration < 1 or args.warmup < 0:
         parser.error("the duration must be at least 1 s and the warm-up not negative")
@@ -113,11 +116,25 @@ def parse_args(argv):
 
 # --- The load tool ------------------------------------------------------------------------
 
+
 def wrk_command(base_url, paths_file, duration, connections, threads, cpus=""):
     """The wrk command line for one run over the paths listed in ``paths_file``."""
-    command = ["wrk", "--threads", str(threads), "--connections", str(connections),
-               "--duration", f"{duration}s", "--timeout", REQUEST_TIMEOUT,
-               "--script", str(LUA_SCRIPT), base_url, "--", str(paths_file)]
+    command = [
+        "wrk",
+        "--threads",
+        str(threads),
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{duration}s",
+        "--timeout",
+        REQUEST_TIMEOUT,
+        "--script",
+        str(LUA_SCRIPT),
+        base_url,
+        "--",
+        str(paths_file),
+    ]
     if cpus:
         command = ["taskset", "--cpu-list", cpus, *command]
     return command
@@ -163,12 +180,16 @@ def run_wrk(base_url, paths, duration, connections, threads, cpus="", workdir=No
     try:
         completed = subprocess.run(
             wrk_command(base_url, file.name, duration, connections, threads, cpus),
-            capture_output=True, text=True, timeout=duration + 120)
+            capture_output=True,
+            text=True,
+            timeout=duration + 120,
+        )
     finally:
         os.unlink(file.name)
     if completed.returncode != 0:
-        raise BenchError(f"wrk failed ({completed.returncode}):\n{completed.stdout}"
-                         f"{completed.stderr}")
+        raise BenchError(
+            f"wrk failed ({completed.returncode}):\n{completed.stdout}{completed.stderr}"
+        )
     return {**parse_wrk_output(completed.stdout), "wrk_output": completed.stdout}
 
 
@@ -178,6 +199,7 @@ def wrk_version():
 
 
 # --- Figures --------------------------------------------------------------------------------
+
 
 def with_ratios(pages, floors):
     """Each page's figures with its ratios to the floor measured just before and just
@@ -194,14 +216,17 @@ def with_ratios(pages, floors):
     for page, before, after in zip(pages, floors, floors[1:], strict=False):
         floor_rps = (before["req_per_s"] + after["req_per_s"]) / 2
         floor_p95 = (before["p95_ms"] + after["p95_ms"]) / 2
-        rows.append({
-            **page,
-            "floor_req_per_s": round(floor_rps, 1),
-            "floor_p95_ms": round(floor_p95, 2),
-            "p95_ratio": round(page["p95_ms"] / floor_p95, 1) if floor_p95 else None,
-            "throughput_ratio": (round(floor_rps / page["req_per_s"], 1)
-                                 if page["req_per_s"] else None),
-        })
+        rows.append(
+            {
+                **page,
+                "floor_req_per_s": round(floor_rps, 1),
+                "floor_p95_ms": round(floor_p95, 2),
+                "p95_ratio": round(page["p95_ms"] / floor_p95, 1) if floor_p95 else None,
+                "throughput_ratio": (
+                    round(floor_rps / page["req_per_s"], 1) if page["req_per_s"] else None
+                ),
+            }
+        )
     return rows
 
 
@@ -230,30 +255,38 @@ def unsteady(floor):
     low_p95, high_p95 = floor["p95_ms_range"]
     low_rps, high_rps = floor["req_per_s_range"]
     if (low_p95 and high_p95 / low_p95 > UNSTEADY_P95) or (
-            low_rps and high_rps / low_rps > UNSTEADY_THROUGHPUT):
-        return (f"the floor moved during the benchmark (p95 {low_p95}–{high_p95} ms, "
-                f"{low_rps}–{high_rps} req/s): the machine's load changed; each ratio uses "
-                f"the floor next to its page, but rerun on a quieter machine to compare "
-                f"pages with each other")
+        low_rps and high_rps / low_rps > UNSTEADY_THROUGHPUT
+    ):
+        return (
+            f"the floor moved during the benchmark (p95 {low_p95}–{high_p95} ms, "
+            f"{low_rps}–{high_rps} req/s): the machine's load changed; each ratio uses "
+            f"the floor next to its page, but rerun on a quieter machine to compare "
+            f"pages with each other"
+        )
     return None
 
 
 def table(rows, floor):
     """The figures as a plain-text table: the floor, then one row per page type."""
-    lines = [f"{'page':<20} {'URLs':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-             f"{'p95 ×floor':>10} {'floor/page req/s':>16} {'errors':>6}",
-             f"{'floor (mean)':<20} {1:>4} {floor['req_per_s']:>8.1f} {'':>8} "
-             f"{floor['p95_ms']:>8.2f} {1.0:>10.1f} {1.0:>16.1f} {floor['errors']:>6}"]
+    lines = [
+        f"{'page':<20} {'URLs':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p95 ×floor':>10} {'floor/page req/s':>16} {'errors':>6}",
+        f"{'floor (mean)':<20} {1:>4} {floor['req_per_s']:>8.1f} {'':>8} "
+        f"{floor['p95_ms']:>8.2f} {1.0:>10.1f} {1.0:>16.1f} {floor['errors']:>6}",
+    ]
     for row in rows:
         p95_ratio = "" if row["p95_ratio"] is None else f"{row['p95_ratio']:.1f}"
         rps_ratio = "" if row["throughput_ratio"] is None else f"{row['throughput_ratio']:.1f}"
-        lines.append(f"{row['page']:<20} {row['urls']:>4} {row['req_per_s']:>8.1f} "
-                     f"{row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} {p95_ratio:>10} "
-                     f"{rps_ratio:>16} {row['errors']:>6}")
+        lines.append(
+            f"{row['page']:<20} {row['urls']:>4} {row['req_per_s']:>8.1f} "
+            f"{row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} {p95_ratio:>10} "
+            f"{rps_ratio:>16} {row['errors']:>6}"
+        )
     return "\n".join(lines)
 
 
 # --- The data set and the URLs --------------------------------------------------------------
+
 
 def database_name(url):
     import dj_database_url
@@ -272,18 +305,23 @@ def ensure_database(url):
     params = database_name(url)
     try:
         connection = psycopg.connect(
-            host=params["HOST"] or None, port=params["PORT"] or None,
-            user=params["USER"] or None, password=params["PASSWORD"] or None,
-            dbname="postgres", autocommit=True, connect_timeout=10)
+            host=params["HOST"] or None,
+            port=params["PORT"] or None,
+            user=params["USER"] or None,
+            password=params["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=10,
+        )
     except psycopg.OperationalError as error:
         raise BenchError(f"cannot reach PostgreSQL for {url}: {error}") from None
     with connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                    [params["NAME"]]).fetchone()
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [params["NAME"]]
+        ).fetchone()
         if not exists:
             print(f"creating database {params['NAME']}", flush=True)
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(
-                sql.Identifier(params["NAME"])))
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(params["NAME"])))
 
 
 def ensure_data_set(releases):
@@ -297,8 +335,11 @@ def ensure_data_set(releases):
     generated = PressRelease.objects.filter(slug_fr__startswith="bench-").count()
     if generated >= releases:
         return
-    print(f"the database holds {generated} generated releases, fewer than {releases}: "
-          f"loading the demo and generating the data set (long for a large one)", flush=True)
+    print(
+        f"the database holds {generated} generated releases, fewer than {releases}: "
+        f"loading the demo and generating the data set (long for a large one)",
+        flush=True,
+    )
     call_command("load_demo", verbosity=0)
     generate_dataset.main(["--releases", str(releases), "--reset"])
 
@@ -367,6 +408,7 @@ def data_set_figures():
 
 # --- The server ------------------------------------------------------------------------------
 
+
 def get(port, path, timeout=30):
     """One GET request; returns (status, Location header). No redirect is followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -384,8 +426,13 @@ class Server(GunicornProcess):
     starts it and waits for the floor view to answer 200."""
 
     def __init__(self, env, workers, cpus, workdir):
-        super().__init__(env, log_path=Path(workdir) / "gunicorn.log", workers=workers,
-                         cpus=cpus, error=BenchError)
+        super().__init__(
+            env,
+            log_path=Path(workdir) / "gunicorn.log",
+            workers=workers,
+            cpus=cpus,
+            error=BenchError,
+        )
         self.workers = workers
 
     def __enter__(self):
@@ -426,30 +473,35 @@ def check_urls(port, urls):
         for path in paths:
             status, location = get(port, path)
             if status != 200:
-                problems.append(f"  {page}: {path} answered {status}"
-                                + (f" (to {location})" if location else ""))
+                problems.append(
+                    f"  {page}: {path} answered {status}"
+                    + (f" (to {location})" if location else "")
+                )
     if problems:
         raise BenchError("some URLs do not answer 200:\n" + "\n".join(problems))
 
 
 # --- Main --------------------------------------------------------------------------------------
 
+
 def server_environment(database_url, static_root):
     """Production-like settings for the benchmark, whatever a local .env says."""
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "ENV_FILE": os.devnull,
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        # Gunicorn's access log as in production, into the benchmark's log file.
-        "GUNICORN_ACCESS_LOG": "true",
-        # The benchmark speaks plain HTTP to gunicorn, as a TLS-terminating proxy would.
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(static_root),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "ENV_FILE": os.devnull,
+            "DATABASE_URL": database_url,
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            # Gunicorn's access log as in production, into the benchmark's log file.
+            "GUNICORN_ACCESS_LOG": "true",
+            # The benchmark speaks plain HTTP to gunicorn, as a TLS-terminating proxy would.
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(static_root),
+        }
+    )
     # The pool of docker-compose.yml unless the environment says otherwise: without
     # it every request would open a PostgreSQL connection, which the floor never does.
     env.setdefault("DATABASE_POOL_MAX_SIZE", "2")
@@ -458,8 +510,13 @@ def server_environment(database_url, static_root):
 
 def git_commit():
     try:
-        completed = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                                   capture_output=True, text=True, timeout=10)
+        completed = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except OSError:
         return None
     return completed.stdout.strip() or None
@@ -468,13 +525,30 @@ def git_commit():
 def measure(server, page, paths, args, workdir):
     server.drain()
     if args.warmup:
-        run_wrk(server.base_url, paths, args.warmup, args.connections, args.threads,
-                args.load_cpus, workdir)
-    figures = run_wrk(server.base_url, paths, args.duration, args.connections, args.threads,
-                      args.load_cpus, workdir)
+        run_wrk(
+            server.base_url,
+            paths,
+            args.warmup,
+            args.connections,
+            args.threads,
+            args.load_cpus,
+            workdir,
+        )
+    figures = run_wrk(
+        server.base_url,
+        paths,
+        args.duration,
+        args.connections,
+        args.threads,
+        args.load_cpus,
+        workdir,
+    )
     row = {"page": page, "urls": len(paths), **figures}
-    print(f"  {page:<20} {row['req_per_s']:8.1f} req/s   p50 {row['p50_ms']:7.2f} ms   "
-          f"p95 {row['p95_ms']:7.2f} ms", flush=True)
+    print(
+        f"  {page:<20} {row['req_per_s']:8.1f} req/s   p50 {row['p50_ms']:7.2f} ms   "
+        f"p95 {row['p95_ms']:7.2f} ms",
+        flush=True,
+    )
     return row
 
 
@@ -486,8 +560,10 @@ def main(argv=None):
         print(f"bench: {error}", file=sys.stderr)
         return 2
     if report["floor"]["errors"] or any(row["errors"] for row in report["results"]):
-        print("bench: some requests failed (see the errors column): the figures are not "
-              "reliable", file=sys.stderr)
+        print(
+            "bench: some requests failed (see the errors column): the figures are not reliable",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -505,8 +581,10 @@ def prepare(args, env):
     ensure_data_set(args.releases)
     urls = page_urls()
     data = data_set_figures()
-    stack = {"cache_backend": settings.CACHES["default"]["BACKEND"],
-             "database_pool_max_size": int(env["DATABASE_POOL_MAX_SIZE"] or 0)}
+    stack = {
+        "cache_backend": settings.CACHES["default"]["BACKEND"],
+        "database_pool_max_size": int(env["DATABASE_POOL_MAX_SIZE"] or 0),
+    }
     started = time.monotonic()
     call_command("collectstatic", interactive=False, verbosity=0)
     print(f"collected static files in {time.monotonic() - started:.0f} s", flush=True)
@@ -527,10 +605,13 @@ def run(args):
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
         urls, data, stack = prepare(args, env)
-        print(f"{data['releases']} releases ({data['live_releases']} live) in "
-              f"{data['database']}; gunicorn with {args.workers} workers; wrk with "
-              f"{args.connections} connections, {args.warmup:g} s warm-up + "
-              f"{args.duration:g} s per page type", flush=True)
+        print(
+            f"{data['releases']} releases ({data['live_releases']} live) in "
+            f"{data['database']}; gunicorn with {args.workers} workers; wrk with "
+            f"{args.connections} connections, {args.warmup:g} s warm-up + "
+            f"{args.duration:g} s per page type",
+            flush=True,
+        )
         with Server(env, args.workers, args.server_cpus, workdir) as server:
             from bench.urls import FLOOR_PATH
 
@@ -549,16 +630,25 @@ def run(args):
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": git_commit(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "wrk": wrk_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "wrk": wrk_version(),
+        },
         "data_set": data,
-        "settings": {"duration_s": args.duration, "warmup_s": args.warmup,
-                     "connections": args.connections, "wrk_threads": args.threads,
-                     "gunicorn_workers": args.workers,
-                     "gunicorn_config": str(GUNICORN_CONFIG.relative_to(ROOT))
-                     if GUNICORN_CONFIG.exists() else None,
-                     "server_cpus": args.server_cpus or None,
-                     "load_cpus": args.load_cpus or None, **stack},
+        "settings": {
+            "duration_s": args.duration,
+            "warmup_s": args.warmup,
+            "connections": args.connections,
+            "wrk_threads": args.threads,
+            "gunicorn_workers": args.workers,
+            "gunicorn_config": str(GUNICORN_CONFIG.relative_to(ROOT))
+            if GUNICORN_CONFIG.exists()
+            else None,
+            "server_cpus": args.server_cpus or None,
+            "load_cpus": args.load_cpus or None,
+            **stack,
+        },
         "floor": floor,
         "results": rows,
         "urls": urls,
@@ -568,8 +658,10 @@ def run(args):
     output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print()
     print(table(rows, floor))
-    print(f"ratios to the floor measured just before and after each page "
-          f"({floor['runs']} floor runs); written to {output}")
+    print(
+        f"ratios to the floor measured just before and after each page "
+        f"({floor['runs']} floor runs); written to {output}"
+    )
     warning = unsteady(floor)
     if warning:
         print(f"bench: warning: {warning}", file=sys.stderr)

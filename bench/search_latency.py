@@ -24,35 +24,78 @@ from pathlib import Path
 from bench.django_setup import ROOT, setup
 
 QUERIES = {
-    "fr": ["pensions", "protections sociales", "allocations familiales",
-           '"sécurité sociale"', "securite sociale chine", "fraude -indépendants",
-           "Vandenbroucke", "banque carrefour", "maladies professionnelles Rwanda",
-           "artistes or numérisation", "vieillissement population 2019", "zzzintrouvable"],
-    "nl": ["pensioenen", "kinderbijslag", "sociale bescherming", '"tijdelijke werkloosheid"',
-           "zelfstandigen or kunstenaarsstatuut", "Peeters", "kruispuntbank", "Marokko",
-           "beroepsziekten -China", "vergrijzing bevolking", "digitalisering diensten",
-           "onvindbaarxyz"],
-    "de": ["Renten", "Kindergeld", "Sozialschutz", '"entsandten Arbeitnehmer"',
-           "Selbstständige or Künstlerstatus", "Müller", "Zentrale Datenbank", "Tunesien",
-           "Berufskrankheiten -China", "Alterung Bevölkerung", "Langzeitpflege",
-           "unauffindbarxyz"],
-    "en": ["pensions", "child benefits", "social protection", '"posted workers"',
-           "self-employed or artists", "Janssens", "crossroads bank", "Morocco",
-           "occupational diseases -China", "population ageing", "long-term care",
-           "unfindablexyz"],
+    "fr": [
+        "pensions",
+        "protections sociales",
+        "allocations familiales",
+        '"sécurité sociale"',
+        "securite sociale chine",
+        "fraude -indépendants",
+        "Vandenbroucke",
+        "banque carrefour",
+        "maladies professionnelles Rwanda",
+        "artistes or numérisation",
+        "vieillissement population 2019",
+        "zzzintrouvable",
+    ],
+    "nl": [
+        "pensioenen",
+        "kinderbijslag",
+        "sociale bescherming",
+        '"tijdelijke werkloosheid"',
+        "zelfstandigen or kunstenaarsstatuut",
+        "Peeters",
+        "kruispuntbank",
+        "Marokko",
+        "beroepsziekten -China",
+        "vergrijzing bevolking",
+        "digitalisering diensten",
+        "onvindbaarxyz",
+    ],
+    "de": [
+        "Renten",
+        "Kindergeld",
+        "Sozialschutz",
+        '"entsandten Arbeitnehmer"',
+        "Selbstständige or Künstlerstatus",
+        "Müller",
+        "Zentrale Datenbank",
+        "Tunesien",
+        "Berufskrankheiten -China",
+        "Alterung Bevölkerung",
+        "Langzeitpflege",
+        "unauffindbarxyz",
+    ],
+    "en": [
+        "pensions",
+        "child benefits",
+        "social protection",
+        '"posted workers"',
+        "self-employed or artists",
+        "Janssens",
+        "crossroads bank",
+        "Morocco",
+        "occupational diseases -China",
+        "population ageing",
+        "long-term care",
+        "unfindablexyz",
+    ],
 }
 #: The same words with the filters of the page: kind, year, organization, official
 #: (organizations and officials as bench/generate_dataset.py names them).
 #: Among them the hard cases: a common word with a current minister quoted in one
 #: release in eight, with a former one (2005–2014), with an old year.
-FILTERED = [("fr", "pensions", {"type": "event"}), ("nl", "pensioenen", {"year": "2019"}),
-            ("en", "social protection", {"type": "release", "year": "2024"}),
-            ("fr", "sociale", {"organization": "bench-fps-0-fr"}),
-            ("de", "Renten", {"official": "bench-3-0"}),
-            ("fr", "pensions", {"official": "bench-5-1"}),
-            ("nl", "pensioenen", {"topic": "bench-topic-1-nl"}),
-            ("en", "social", {"organization": "bench-fps-2-en", "official": "bench-1-1"}),
-            ("fr", "sociale", {"year": "2008"})]
+FILTERED = [
+    ("fr", "pensions", {"type": "event"}),
+    ("nl", "pensioenen", {"year": "2019"}),
+    ("en", "social protection", {"type": "release", "year": "2024"}),
+    ("fr", "sociale", {"organization": "bench-fps-0-fr"}),
+    ("de", "Renten", {"official": "bench-3-0"}),
+    ("fr", "pensions", {"official": "bench-5-1"}),
+    ("nl", "pensioenen", {"topic": "bench-topic-1-nl"}),
+    ("en", "social", {"organization": "bench-fps-2-en", "official": "bench-1-1"}),
+    ("fr", "sociale", {"year": "2008"}),
+]
 
 
 def percentile(values, fraction):
@@ -61,8 +104,12 @@ def percentile(values, fraction):
 
 
 def summary(samples):
-    return {"n": len(samples), "p50_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(percentile(samples, 0.95), 2), "max_ms": round(max(samples), 2)}
+    return {
+        "n": len(samples),
+        "p50_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(percentile(samples, 0.95), 2),
+        "max_ms": round(max(samples), 2),
+    }
 
 
 def main(argv=None):
@@ -92,7 +139,7 @@ def main(argv=None):
         with translation.override(language):
             view = SearchView()
             view.setup(RequestFactory().get("/", {"q": text, **params}))
-            list(view.get_queryset()[:SearchView.paginate_by])
+            list(view.get_queryset()[: SearchView.paginate_by])
             return view.matches.count
 
     timings = {"query": {}, "page": {}}
@@ -112,8 +159,7 @@ def main(argv=None):
             per_query.setdefault(name, []).append(elapsed)
             started = time.perf_counter()
             response = client.get(url, query)
-            timings["page"].setdefault(language, []).append(
-                (time.perf_counter() - started) * 1000)
+            timings["page"].setdefault(language, []).append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, query, response.status_code)
 
     report = {
@@ -126,8 +172,9 @@ def main(argv=None):
         "queries": len(cases),
         "repeat": args.repeat,
         "matches_per_query": counts,
-        "query_p50_ms_per_query": {name: round(statistics.median(samples), 2)
-                                   for name, samples in per_query.items()},
+        "query_p50_ms_per_query": {
+            name: round(statistics.median(samples), 2) for name, samples in per_query.items()
+        },
     }
     for kind, by_language in timings.items():
         report[kind] = {language: summary(samples) for language, samples in by_language.items()}
@@ -135,13 +182,17 @@ def main(argv=None):
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
-    print(f"{report['database']} {report['server_version'] or ''}: {report['releases']} releases "
-          f"({report['live_releases']} live), {report['search_documents']} documents, "
-          f"{len(cases)} queries × {args.repeat}")
+    print(
+        f"{report['database']} {report['server_version'] or ''}: {report['releases']} releases "
+        f"({report['live_releases']} live), {report['search_documents']} documents, "
+        f"{len(cases)} queries × {args.repeat}"
+    )
     for kind in ("query", "page"):
         for language, figures in report[kind].items():
-            print(f"  {kind:5} {language:3} p50 {figures['p50_ms']:7.2f} ms   "
-                  f"p95 {figures['p95_ms']:7.2f} ms   max {figures['max_ms']:7.2f} ms")
+            print(
+                f"  {kind:5} {language:3} p50 {figures['p50_ms']:7.2f} ms   "
+                f"p95 {figures['p95_ms']:7.2f} ms   max {figures['max_ms']:7.2f} ms"
+            )
     slowest = sorted(per_query.items(), key=lambda item: -max(item[1]))[:5]
     print("  slowest queries (p50 / max ms):")
     for name, samples in slowest:

@@ -34,9 +34,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def check(url, host, timeout=5.0):
     """(healthy, what to print)."""
-    request = urllib.request.Request(
-        url, headers={"Host": host, "X-Forwarded-Proto": "https"}
-    )
+    request = urllib.request.Request(url, headers={"Host": host, "X-Forwarded-Proto": "https"})
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=timeout) as response:

@@ -79,8 +79,9 @@ def main(argv):
     try:
         timeout = float(raw)
     except ValueError:
-        raise SystemExit(f"DATABASE_WAIT_TIMEOUT must be a number of seconds, not {raw!r}.") \
-            from None
+        raise SystemExit(
+            f"DATABASE_WAIT_TIMEOUT must be a number of seconds, not {raw!r}."
+        ) from None
     import django
 
     django.setup()

@@ -3,38 +3,57 @@ from django.utils.translation import gettext_lazy as _
 
 from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_mixins import (
-    ContentAdmin,
     MissingLanguageFilter,
     StateFilter,
     languages_column,
 )
-from newsroom.admin_workflow import StateChangeInline, WorkflowAdminMixin
-from newsroom.workflow import brussels
+from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
+from workflow.content_admin import ContentAdmin
+from workflow.transitions import brussels
 
 from .models import Event
 
 
 @admin.register(Event)
 class EventAdmin(WorkflowAdminMixin, ContentAdmin):
-    list_display = ["title", "starts_at_brussels", "venue_name", "state_label",
-                    "publish_at_brussels", languages_column]
+    list_display = [
+        "title",
+        "starts_at_brussels",
+        "venue_name",
+        "state_label",
+        "publish_at_brussels",
+        languages_column,
+    ]
     list_filter = [StateFilter, "organizers", MissingLanguageFilter]
     search_fields = [f"title_{code}" for code in ("fr", "nl", "de", "en")]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
     inlines = [ImageInline, DocumentInline, StateChangeInline]
+
     @admin.display(description=_("starts"), ordering="starts_at")
     def starts_at_brussels(self, obj):
         return brussels(obj.starts_at)
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "programme"]}),
-        (_("When and where"), {"fields": ["starts_at", "ends_at", "venue_name",
-                                          "venue_address"],
-                               "description": _("Dates and times in Europe/Brussels time.")}),
+        (
+            _("When and where"),
+            {
+                "fields": ["starts_at", "ends_at", "venue_name", "venue_address"],
+                "description": _("Dates and times in Europe/Brussels time."),
+            },
+        ),
         (_("Press"), {"fields": ["registration_note"]}),
-        (_("Publication"), {"fields": ["original_language", "state_label",
-                                       "publish_at_brussels", "unpublish_at_brussels"]}),
-        (_("People and organizations"), {"fields": ["organizers", "speakers",
-                                                    "related_releases"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "original_language",
+                    "state_label",
+                    "publish_at_brussels",
+                    "unpublish_at_brussels",
+                ]
+            },
+        ),
+        (_("People and organizations"), {"fields": ["organizers", "speakers", "related_releases"]}),
     ]

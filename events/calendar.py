@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from newsroom.structured_data import plain_text
 
-PRODID = "-//Newsroom//FPS Social Security//EN"
+PRODID = "-//Newsroom//Newsroom//EN"  # the product, the same for every installation
 
 
 def _utc(value):
@@ -53,4 +53,6 @@ def calendar_for(events, absolute_url_of, domain, name):
 
 
 def default_calendar_name():
-    return _("Events · FPS Social Security")
+    from identity.models import SiteIdentity
+
+    return _("Events · %(newsroom)s") % {"newsroom": SiteIdentity.current().name}

@@ -31,9 +31,12 @@ class EventQuerySet(PublishableQuerySet):
 class Event(MultilingualContent, Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
-        _("address"), max_length=200, blank=True,
-        help_text=_("The last part of the page address in this language. Made from the title "
-                    "if left empty."),
+        _("address"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The last part of the page address in this language. Made from the title if left empty."
+        ),
     )
     description = RichTextField(_("description"), blank=True)
     programme = RichTextField(_("programme"), blank=True)
@@ -41,22 +44,29 @@ class Event(MultilingualContent, Publishable):
     ends_at = models.DateTimeField(_("ends"))
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(
-        _("venue address"), blank=True,
+        _("venue address"),
+        blank=True,
         help_text=_("Street names differ by language in Brussels: give each its own."),
     )
     registration_note = models.TextField(
-        _("registration and accreditation"), blank=True,
+        _("registration and accreditation"),
+        blank=True,
         help_text=_("How the press registers or gets accredited, and until when."),
     )
     organizers = models.ManyToManyField(
         Organization, verbose_name=_("organizers"), blank=True, related_name="events"
     )
     speakers = models.ManyToManyField(
-        Appointment, verbose_name=_("speakers"), blank=True, related_name="events",
+        Appointment,
+        verbose_name=_("speakers"),
+        blank=True,
+        related_name="events",
         help_text=_("Each speaker with the role they hold at the event."),
     )
     related_releases = models.ManyToManyField(
-        PressRelease, verbose_name=_("related press releases"), blank=True,
+        PressRelease,
+        verbose_name=_("related press releases"),
+        blank=True,
         related_name="events",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -74,7 +84,7 @@ class Event(MultilingualContent, Publishable):
         ]
         indexes = [
             # Upcoming and past are split by the end: the lists, and the next and
-            # the last end that bound how long pages may be cached (newsroom/caching.py).
+            # the last end that bound how long pages may be cached (public_cache/caching.py).
             models.Index(fields=["ends_at"], name="event_end_idx"),
         ]
         constraints = [

@@ -6,9 +6,9 @@ from django.views.generic import ListView
 
 from newsroom.languages import slug_in_language
 from newsroom.structured_data import event_data, json_ld_script, plain_text
-from newsroom.views import TranslatedSlugDetailView
 from organizations.models import Appointment
 from releases.models import PressRelease
+from workflow.public_views import TranslatedSlugDetailView
 
 from .calendar import calendar_for, default_calendar_name
 from .models import Event
@@ -58,9 +58,12 @@ class EventDetailView(TranslatedSlugDetailView):
         context.update(
             page_title=shown.title,
             page_description=Truncator(plain_text(shown.description)).words(40),
-            structured_data=None if context["is_preview"] else json_ld_script(
-                event_data(self.object, shown, self.request.build_absolute_uri,
-                     context["canonical_url"])
+            structured_data=None
+            if context["is_preview"]
+            else json_ld_script(
+                event_data(
+                    self.object, shown, self.request.build_absolute_uri, context["canonical_url"]
+                )
             ),
         )
         return context
@@ -68,8 +71,10 @@ class EventDetailView(TranslatedSlugDetailView):
 
 def calendar_response(request, events, name, filename=None):
     calendar = calendar_for(
-        events, lambda event: request.build_absolute_uri(event.get_absolute_url()),
-        request.get_host().split(":")[0], name,
+        events,
+        lambda event: request.build_absolute_uri(event.get_absolute_url()),
+        request.get_host().split(":")[0],
+        name,
     )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     if filename:
@@ -94,6 +99,8 @@ class EventCalendarView(TranslatedSlugDetailView):
     def render_to_response(self, context, **kwargs):
         event = self.object
         return calendar_response(
-            self.request, [event], default_calendar_name(),
+            self.request,
+            [event],
+            default_calendar_name(),
             filename=f"{slug_in_language(event)}.ics",
         )

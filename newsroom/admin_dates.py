@@ -25,9 +25,10 @@ def _example_date():
 
 
 def _datetime_hint():
-    return gettext("Europe/Brussels time. Format: %(date)s %(time)s (seconds may be left "
-                   "out).") % {"date": _example_date(),
-                              "time": EXAMPLE.strftime(get_format("TIME_INPUT_FORMATS")[0])}
+    return gettext("Europe/Brussels time. Format: %(date)s %(time)s (seconds may be left out).") % {
+        "date": _example_date(),
+        "time": EXAMPLE.strftime(get_format("TIME_INPUT_FORMATS")[0]),
+    }
 
 
 def _date_hint():

@@ -1,18 +1,15 @@
-"""What every content admin shares: language tabs, CKEditor per language, revisions."""
+"""Admin pieces every content app shares: CKEditor per language, https links, the
+state and missing-language filters, the languages column. The base class of content
+admins, with revisions and the change guard, is ``workflow.content_admin.ContentAdmin``."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
-from reversion.admin import VersionAdmin
 
-from newsroom.admin_dates import DateHintsMixin
-from newsroom.admin_guard import GuardedAdminMixin
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import State, Status, live_q
 from newsroom.richtext import RichTextField
@@ -47,41 +44,6 @@ class RichTextLanguageMixin:
 
 # Editors type "www.belincosoc.be": make that https, not http.
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class ContentAdmin(GuardedAdminMixin, DateHintsMixin, VersionAdmin, RichTextLanguageMixin,
-                   TabbedTranslationAdmin):
-    """Admin for translated content: language tabs, a revision on every save, and who
-    may change what now (newsroom/admin_guard.py)."""
-
-    formfield_overrides = URL_FIELDS_HTTPS
-
-    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
-        # django-reversion reverts (deleting what the revision lacks, e.g. a live
-        # release's quotes) before the form's save_model is asked: the guard
-        # (newsroom/admin_guard.py) answers first, on the object as stored.
-        stored = self.model._default_manager.filter(pk=version.object_id).first()
-        if stored is not None and not self.has_change_permission(request, stored):
-            raise PermissionDenied
-        # Reverting restores content in every language, never a workflow state
-        # (states change only through newsroom/workflow.py): remember the current
-        # state; get_object() puts it back right after django-reversion's revert.
-        kept = getattr(self.model, "kept_on_revert", ())
-        if kept:
-            request._kept_on_revert = (
-                self.model._default_manager.filter(pk=version.object_id).values(*kept).first()
-            )
-        return super()._reversion_revisionform_view(request, version, template_name,
-                                                    extra_context)
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        kept = getattr(request, "_kept_on_revert", None)
-        if obj is not None and kept:
-            type(obj)._default_manager.filter(pk=obj.pk).update(**kept)
-            for name, value in kept.items():
-                setattr(obj, name, value)
-        return obj
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -80,9 +80,52 @@ def proxy_ssl_header(raw):
         return None
     if not name.replace("_", "").isalnum():
         raise ImproperlyConfigured(
-            f"SECURE_PROXY_SSL_HEADER must be a header name such as X-Forwarded-Proto, "
-            f"not {raw!r}."
+            f"SECURE_PROXY_SSL_HEADER must be a header name such as X-Forwarded-Proto, not {raw!r}."
         )
     if not name.startswith("HTTP_"):
         name = f"HTTP_{name}"
     return (name, "https")
+
+
+# ---------------------------------------------------------------------------
+# The cache behind public fragments (public_cache/), from one environment variable.
+
+
+def cache_settings(url):
+    """``CACHES["default"]`` from ``NEWSROOM_CACHE_URL``.
+
+    Empty: a cache in each process's memory (LocMemCache). ``redis://host:6379/1``
+    (or ``rediss://`` for TLS): Redis through Django's own backend, shared by every
+    web node. ``dummy://``: no fragment cache at all. Several nodes with their own
+    memory never disagree with the database: every key holds the content version
+    read from it.
+    """
+    url = (url or "").strip()
+    if not url or url == "locmem://":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    if url == "dummy://":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "newsroom",
+            # A cache that does not answer must not hold a page up: give up quickly
+            # and render the fragment (see cached_fragment).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    raise ImproperlyConfigured(
+        f"NEWSROOM_CACHE_URL must be empty, locmem://, dummy:// or redis://host:port/db, "
+        f"not {url!r}."
+    )
+
+
+def max_age_setting(name, value):
+    """A number of seconds from the environment: a negative one is a mistake, not "never"."""
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} must be 0 or more seconds, not {value}.")
+    return value

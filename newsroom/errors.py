@@ -9,7 +9,7 @@ with ``Retry-After``, in the reader's language, so that browsers, proxies and
 crawlers come back later rather than record an error. Neither page touches the
 database: they are drawn from ``newsroom/bare_page.html`` without a request
 context (no user, no session), and the public cache marks them private without
-reading its version (newsroom/caching.py).
+reading its version (public_cache/caching.py).
 """
 
 import logging

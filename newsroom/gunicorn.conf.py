@@ -93,9 +93,11 @@ def _bind():
 bind = _bind()
 workers = _integer(
     "GUNICORN_WORKERS",
-    _integer("WEB_CONCURRENCY",
-             default_workers(_cores(), _integer("GUNICORN_MAX_WORKERS", 8, minimum=1)),
-             minimum=1),
+    _integer(
+        "WEB_CONCURRENCY",
+        default_workers(_cores(), _integer("GUNICORN_MAX_WORKERS", 8, minimum=1)),
+        minimum=1,
+    ),
     minimum=1,
 )
 threads = _integer("GUNICORN_THREADS", 1, minimum=1)
@@ -104,9 +106,11 @@ timeout = _integer("GUNICORN_TIMEOUT", 30, minimum=1)
 # (newsroom/errors.py): it must do so before gunicorn kills its worker.
 for _name, _default in (("DATABASE_POOL_TIMEOUT", 10), ("DATABASE_CONNECT_TIMEOUT", 5)):
     if _integer(_name, _default) >= timeout:
-        raise SystemExit(f"{_name} ({_integer(_name, _default)} s) must be below "
-                         f"GUNICORN_TIMEOUT ({timeout} s): a request waiting for the "
-                         f"database would be killed before it could answer 503.")
+        raise SystemExit(
+            f"{_name} ({_integer(_name, _default)} s) must be below "
+            f"GUNICORN_TIMEOUT ({timeout} s): a request waiting for the "
+            f"database would be killed before it could answer 503."
+        )
 graceful_timeout = _integer("GUNICORN_GRACEFUL_TIMEOUT", 30, minimum=1)
 keepalive = _integer("GUNICORN_KEEPALIVE", 5, minimum=1)
 # The longest request line gunicorn reads (its maximum, 8190): above
@@ -161,10 +165,16 @@ def when_ready(server):
     how = f"a pool of {pool}" if pool > 0 else f"{threads} connection(s), no pool"
     server.log.info(
         "newsroom: %s worker(s) × %s thread(s); each worker has %s: up to %s PostgreSQL "
-        "connections from this node", workers, threads, how, total,
+        "connections from this node",
+        workers,
+        threads,
+        how,
+        total,
     )
     if pool and pool < threads:
         server.log.warning(
             "DATABASE_POOL_MAX_SIZE (%s) is below GUNICORN_THREADS (%s): threads will wait "
-            "for a connection", pool, threads,
+            "for a connection",
+            pool,
+            threads,
         )

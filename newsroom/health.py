@@ -26,6 +26,7 @@ def healthz(request):
             cursor.fetchone()
     except Exception:  # any failure to answer means "not ready", never a 500 page
         logger.exception("Health check failed: the database did not answer SELECT 1")
-        return HttpResponse("database unavailable\n", status=503,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

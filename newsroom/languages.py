@@ -56,8 +56,10 @@ class MultilingualContent(models.Model):
         max_length=5,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text=_("The language this text was written in. Readers of a language without "
-                    "a translation see this version."),
+        help_text=_(
+            "The language this text was written in. Readers of a language without "
+            "a translation see this version."
+        ),
     )
 
     #: Fields that must be filled for the item to exist in a language.
@@ -181,7 +183,7 @@ def get_by_translated_slug(queryset, slug, language=None):
     q = models.Q()
     for code in language_codes():
         q |= models.Q(**{build_localized_fieldname("slug", code): slug})
-    candidates = list(queryset.filter(q)[:len(language_codes())])
+    candidates = list(queryset.filter(q)[: len(language_codes())])
     for item in candidates:
         if getattr(item, own) == slug:
             return item

@@ -47,17 +47,32 @@ class RequestAddressMiddleware:
         limit = settings.NEWSROOM_MAX_URL_LENGTH
         length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
         if length > limit:
-            address_logger.warning("Address of %d characters refused (NEWSROOM_MAX_URL_LENGTH=%d)",
-                                   length, limit)
-            return refused(request, _("This address is too long: at most %(limit)d characters "
-                                      "can be read.") % {"limit": limit}, status=414)
+            address_logger.warning(
+                "Address of %d characters refused (NEWSROOM_MAX_URL_LENGTH=%d)", length, limit
+            )
+            return refused(
+                request,
+                _("This address is too long: at most %(limit)d characters can be read.")
+                % {"limit": limit},
+                status=414,
+            )
         if CONTROL_CHARACTERS.search(request.path):
-            return refused(request, _("The page you asked for does not exist, or is not "
-                                      "published."), status=404, title=_("Page not found"))
+            return refused(
+                request,
+                _("The page you asked for does not exist, or is not published."),
+                status=404,
+                title=_("Page not found"),
+            )
         for key, values in request.GET.lists():
             if CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values)):
-                return refused(request, _("This address contains characters that cannot be "
-                                          "part of a search or a filter."), status=400)
+                return refused(
+                    request,
+                    _(
+                        "This address contains characters that cannot be "
+                        "part of a search or a filter."
+                    ),
+                    status=400,
+                )
         return self.get_response(request)
 
 
@@ -70,13 +85,18 @@ class CookieCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        bad = [name for name, value in request.COOKIES.items()
-               if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value)]
+        bad = [
+            name
+            for name, value in request.COOKIES.items()
+            if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value)
+        ]
         if bad:
-            address_logger.warning("Cookies with control characters ignored: %s",
-                                   ", ".join(map(ascii, bad)))
-            request.COOKIES = {name: value for name, value in request.COOKIES.items()
-                               if name not in bad}
+            address_logger.warning(
+                "Cookies with control characters ignored: %s", ", ".join(map(ascii, bad))
+            )
+            request.COOKIES = {
+                name: value for name, value in request.COOKIES.items() if name not in bad
+            }
         return self.get_response(request)
 
 
@@ -95,7 +115,10 @@ class RequestSizeLimitMiddleware:
         if length > limit:
             security_logger.warning(
                 "Request body of %d bytes refused (NEWSROOM_MAX_REQUEST_BYTES=%d): %s %s",
-                length, limit, request.method, request.path,
+                length,
+                limit,
+                request.method,
+                request.path,
             )
             return too_large(request, limit)
         return self.get_response(request)
@@ -114,7 +137,9 @@ def refused(request, message, status, title=None):
         # CKEditor shows the message of a JSON error under the editor.
         return JsonResponse({"error": {"message": message}}, status=status)
     response = TemplateResponse(
-        request, "newsroom/request_refused.html", {"message": message, "title": title},
+        request,
+        "newsroom/request_refused.html",
+        {"message": message, "title": title},
         status=status,
     )
     # Kept by no cache, so the public cache does not even read its version for it.
@@ -127,9 +152,6 @@ def bad_request(request, exception, template_name=defaults.ERROR_400_TEMPLATE_NA
     if isinstance(exception, RequestDataTooBig):
         return too_large(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
-        message = _(
-            "This form sends too many fields or files at once. "
-            "Save fewer items at a time."
-        )
+        message = _("This form sends too many fields or files at once. Save fewer items at a time.")
         return refused(request, message, status=400)
     return defaults.bad_request(request, exception, template_name)

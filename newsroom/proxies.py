@@ -15,8 +15,11 @@ def client_ip(request):
     """The reader's IP address as our proxies saw it, or None if unknown."""
     count = settings.NEWSROOM_PROXY_COUNT
     if count > 0:
-        forwarded = [part.strip() for part in
-                     request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR") or None

@@ -5,7 +5,7 @@ approved, its ``publish_at`` has passed and its optional ``unpublish_at`` has
 not. A scheduled item therefore goes live at its exact instant without any cron
 job, and every public page, feed, sitemap and search reads content through
 ``live()`` only. The editorial workflow that moves items between states is in
-``newsroom/workflow.py``.
+``workflow/transitions.py``.
 """
 
 from django.conf import settings
@@ -39,9 +39,7 @@ class State(models.TextChoices):
 def live_q(now=None, prefix=""):
     """The publication rule as a ``Q``, reusable across relations (``prefix="release__"``)."""
     now = now or timezone.now()
-    return models.Q(
-        **{f"{prefix}status": Status.APPROVED, f"{prefix}publish_at__lte": now}
-    ) & (
+    return models.Q(**{f"{prefix}status": Status.APPROVED, f"{prefix}publish_at__lte": now}) & (
         models.Q(**{f"{prefix}unpublish_at__isnull": True})
         | models.Q(**{f"{prefix}unpublish_at__gt": now})
     )
@@ -88,19 +86,25 @@ class Publishable(models.Model):
         null=True,
         blank=True,
         # Indexed: the next and the last expiry bound how long pages may be cached
-        # (newsroom/caching.py).
+        # (public_cache/caching.py).
         db_index=True,
         editable=False,
-        help_text=_("Optional date and time (Europe/Brussels) from which the public no longer "
-                    "sees this item."),
+        help_text=_(
+            "Optional date and time (Europe/Brussels) from which the public no longer "
+            "sees this item."
+        ),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(
-        _("reason for withdrawal"), blank=True, editable=False,
+        _("reason for withdrawal"),
+        blank=True,
+        editable=False,
         help_text=_("Shown to readers who follow a link to the withdrawn item."),
     )
     version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False,
+        _("version"),
+        default=1,
+        editable=False,
         help_text=_("Counts saves, so that a stale form cannot overwrite newer work."),
     )
 
@@ -109,7 +113,12 @@ class Publishable(models.Model):
     #: Columns a revert to an older revision must not touch: the workflow alone
     #: changes them (see ContentAdmin).
     kept_on_revert = (
-        "status", "publish_at", "unpublish_at", "withdrawn_at", "version", "withdrawal_reason",
+        "status",
+        "publish_at",
+        "unpublish_at",
+        "withdrawn_at",
+        "version",
+        "withdrawal_reason",
         *(f"withdrawal_reason_{code}" for code, _name in settings.LANGUAGES),
     )
 
@@ -119,9 +128,7 @@ class Publishable(models.Model):
     def clean(self):
         super().clean()
         if self.status == Status.APPROVED and self.publish_at is None:
-            raise ValidationError(
-                {"publish_at": _("An approved item needs a publication date.")}
-            )
+            raise ValidationError({"publish_at": _("An approved item needs a publication date.")})
         if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
             raise ValidationError(
                 {"unpublish_at": _("The expiry must come after the publication date.")}

@@ -12,13 +12,14 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.caching import cache_settings, max_age_setting
 from newsroom.database import pool_options
 from newsroom.env import (
+    cache_settings,
     env_bool,
     env_int,
     env_list,
     env_str,
+    max_age_setting,
     proxy_ssl_header,
     read_env_file,
 )
@@ -37,9 +38,7 @@ if not SECRET_KEY:
         )
     SECRET_KEY = _DEVELOPMENT_SECRET_KEY
 
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # HTTPS and security headers (docs/security.md). Without DEBUG the defaults are
@@ -97,8 +96,8 @@ CONTENT_SECURITY_POLICY = {
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (admin autodiscovery needs it).
     "modeltranslation",
-    # django.contrib.admin, with two-factor sign-in (newsroom/admin_site.py).
-    "newsroom.apps.NewsroomAdminConfig",
+    # django.contrib.admin, with two-factor sign-in (accounts/admin_site.py).
+    "accounts.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,6 +111,10 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "newsroom",
+    "accounts",
+    "workflow",
+    "public_cache",
+    "identity",
     "organizations",
     "releases",
     "events",
@@ -119,6 +122,10 @@ INSTALLED_APPS = [
     "search",
     "csp",
 ]
+# The demo content and ``load_demo`` (demo/): on for development (``make run``), left
+# out of a production site unless asked for.
+if env_bool("NEWSROOM_DEMO", DEBUG):
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -126,11 +133,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the others, so every response (errors included) carries the policy.
     "newsroom.security.ContentSecurityPolicyMiddleware",
-    # Cache headers and 304s for public pages (newsroom/caching.py, docs/caching.md).
+    # Cache headers and 304s for public pages (public_cache/caching.py, docs/caching.md).
     # Outside the session, CSRF and message middleware, so it sees every cookie they
     # set (a response with a cookie is never public); its process_view runs after
     # authentication, so staff are never served a cached page.
-    "newsroom.caching.PublicCacheMiddleware",
+    "public_cache.caching.PublicCacheMiddleware",
     # A cookie with a control character is ignored (newsroom/limits.py).
     "newsroom.limits.CookieCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -142,7 +149,7 @@ MIDDLEWARE = [
     "newsroom.limits.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(): signed in with a second factor (newsroom/two_factor.py).
+    # request.user.is_verified(): signed in with a second factor (accounts/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,7 +158,7 @@ MIDDLEWARE = [
 ]
 
 # Sign-in: throttled and locked out per account and per address (django-axes,
-# newsroom/login_throttle.py), with a second factor for editors (newsroom/two_factor.py).
+# accounts/login_throttle.py), with a second factor for editors (accounts/two_factor.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -159,17 +166,20 @@ AUTHENTICATION_BACKENDS = [
 NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = env_int("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", 5)
 NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = env_int("NEWSROOM_LOGIN_FAILURES_PER_ADDRESS", 20)
 NEWSROOM_LOGIN_LOCKOUT_MINUTES = env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 15)
-for _name in ("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "NEWSROOM_LOGIN_FAILURES_PER_ADDRESS",
-              "NEWSROOM_LOGIN_LOCKOUT_MINUTES"):
+for _name in (
+    "NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT",
+    "NEWSROOM_LOGIN_FAILURES_PER_ADDRESS",
+    "NEWSROOM_LOGIN_LOCKOUT_MINUTES",
+):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be at least 1.")
-AXES_HANDLER = "newsroom.login_throttle.LoginThrottle"
+AXES_HANDLER = "accounts.login_throttle.LoginThrottle"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # this order: see LoginThrottle
 AXES_FAILURE_LIMIT = NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=NEWSROOM_LOGIN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.proxies.client_ip"  # behind NEWSROOM_PROXY_COUNT proxies
-AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.login_throttle.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Editors and superusers sign in with a code from an authenticator app (TOTP);
 # off for local development (make run sets DEBUG).
@@ -191,6 +201,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.page_meta",
+                "identity.context_processors.identity",
             ],
         },
     },
@@ -223,7 +234,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if _pool_max > 0:
         DATABASES["default"]["CONN_MAX_AGE"] = 0
         _options["pool"] = pool_options(
-            max_size=_pool_max, min_size=env_int("DATABASE_POOL_MIN_SIZE", 1),
+            max_size=_pool_max,
+            min_size=env_int("DATABASE_POOL_MIN_SIZE", 1),
             timeout=env_int("DATABASE_POOL_TIMEOUT", 10),
         )
 
@@ -239,10 +251,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # between web nodes; empty keeps them in each process's memory.
 CACHES = {"default": cache_settings(env_str("NEWSROOM_CACHE_URL"))}
 NEWSROOM_CACHE_MAX_AGE = max_age_setting(
-    "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 0))
+    "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 0)
+)
 NEWSROOM_FRAGMENT_CACHE = "default"
 NEWSROOM_FRAGMENT_CACHE_TIMEOUT = max_age_setting(
-    "NEWSROOM_FRAGMENT_CACHE_TIMEOUT", env_int("NEWSROOM_FRAGMENT_CACHE_TIMEOUT", 600))
+    "NEWSROOM_FRAGMENT_CACHE_TIMEOUT", env_int("NEWSROOM_FRAGMENT_CACHE_TIMEOUT", 600)
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -368,23 +382,48 @@ CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "|",
-                "bulletedList", "numberedList", "blockQuote", "insertTable", "|",
-                "imageUpload", "|", "undo", "redo",
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "|",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "insertTable",
+                "|",
+                "imageUpload",
+                "|",
+                "undo",
+                "redo",
             ],
         },
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Heading 2",
-                 "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Heading 3",
-                 "class": "ck-heading_heading3"},
+                {
+                    "model": "heading2",
+                    "view": "h2",
+                    "title": "Heading 2",
+                    "class": "ck-heading_heading2",
+                },
+                {
+                    "model": "heading3",
+                    "view": "h3",
+                    "title": "Heading 3",
+                    "class": "ck-heading_heading3",
+                },
             ],
         },
         "image": {
-            "toolbar": ["imageTextAlternative", "|", "imageStyle:alignLeft",
-                        "imageStyle:alignRight", "imageStyle:alignCenter"],
+            "toolbar": [
+                "imageTextAlternative",
+                "|",
+                "imageStyle:alignLeft",
+                "imageStyle:alignRight",
+                "imageStyle:alignCenter",
+            ],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "link": {"defaultProtocol": "https://"},

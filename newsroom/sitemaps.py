@@ -1,5 +1,7 @@
 """Sitemaps for every public item, one URL per language the item exists in."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 
@@ -25,12 +27,13 @@ class MultilingualSitemap(Sitemap):
     def default_language(self, item):
         return getattr(item, "original_language", None) or language_codes()[0]
 
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
         for info in urls:
-            item = info["item"][0]
+            item = info["item"][0]  # (item, language) with i18n
+            address = urlsplit(info["location"])
             with translation.override(self.default_language(item)):
-                location = f"{protocol}://{domain}{self.location(item)}"
+                location = f"{address.scheme}://{address.netloc}{self.location(item)}"
             info["alternates"].append({"location": location, "lang_code": "x-default"})
         return urls
 

@@ -45,10 +45,11 @@ def plain_text(html):
     return unescape(strip_tags(html)).strip()
 
 
-def release_data(release, shown, absolute, url):
+def release_data(release, shown, absolute, url, publisher):
     """``shown`` is the release in the language the page shows it in; ``url`` the
-    page's canonical URL (the original's, on a fallback page)."""
-    publisher = organization_data(release.issuing_organization, absolute)
+    page's canonical URL (the original's, on a fallback page); ``publisher`` the
+    newsroom's publishing organization (``SiteIdentity.structured_data``)."""
+    author = organization_data(release.issuing_organization, absolute)
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -60,7 +61,7 @@ def release_data(release, shown, absolute, url):
         "dateModified": localtime(release.last_corrected_at or release.publish_at).isoformat(),
         "url": url,
         "mainEntityOfPage": url,
-        "author": publisher,
+        "author": author,
         "publisher": publisher,
         "mentions": [person_data(quote.appointment, absolute) for quote in release.quotes.all()],
     }

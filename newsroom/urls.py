@@ -7,10 +7,10 @@ from django.views.i18n import set_language
 
 from events.sitemaps import EventSitemap
 from newsroom.health import healthz
-from newsroom.views import HomeView
 from newsroom.well_known import favicon, robots_txt
 from organizations.sitemaps import OrganizationSitemap, PersonSitemap
 from releases.sitemaps import ReleaseSitemap
+from releases.views import HomeView
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
@@ -31,8 +31,12 @@ SITEMAPS = {
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
-         name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("favicon.ico", favicon),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
-from newsroom.admin_guard import GuardedAdminMixin, GuardedInlineMixin
-from newsroom.admin_mixins import ContentAdmin
+from workflow.admin_guard import GuardedAdminMixin, GuardedInlineMixin
+from workflow.content_admin import ContentAdmin
 
 from .models import Appointment, Organization, Person, PressContact, Role
 
@@ -61,8 +61,12 @@ class AppointmentAdmin(GuardedAdminMixin, DateHintsMixin, VersionAdmin):
     list_select_related = ["person", "role"]
     list_filter = ["role__organization"]
     search_fields = [
-        "person__first_name", "person__last_name",
-        "role__title_fr", "role__title_nl", "role__title_de", "role__title_en",
+        "person__first_name",
+        "person__last_name",
+        "role__title_fr",
+        "role__title_nl",
+        "role__title_de",
+        "role__title_en",
     ]
     autocomplete_fields = ["person", "role"]
     date_hierarchy = "started_on"

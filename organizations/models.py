@@ -21,7 +21,7 @@ from newsroom.publishing import live_q
 
 def releases_and_events(release_q, event_q):
     """The releases and the events matching each condition: what a piece of reference
-    data is shown on (``shown_on()``, read by newsroom/permissions.py)."""
+    data is shown on (``shown_on()``, read by workflow/permissions.py)."""
     PressRelease = apps.get_model("releases", "PressRelease")
     Event = apps.get_model("events", "Event")
     return [PressRelease.objects.filter(release_q), Event.objects.filter(event_q)]
@@ -42,33 +42,47 @@ class OrganizationQuerySet(models.QuerySet):
         live_releases = PressRelease.objects.filter(live_q(now))
         live_events = Event.objects.filter(live_q(now))
         named = Organization.objects.annotate(
-            latest=Subquery(live_releases.filter(issuing_organization=OuterRef("pk"))
-                            .order_by("-publish_at").values("publish_at")[:1]),
+            latest=Subquery(
+                live_releases.filter(issuing_organization=OuterRef("pk"))
+                .order_by("-publish_at")
+                .values("publish_at")[:1]
+            ),
         ).filter(
             Q(latest__isnull=False)
-            | Exists(PressRelease.related_organizations.through.objects.filter(
-                organization=OuterRef("pk"), pressrelease__in=live_releases))
-            | Exists(Event.organizers.through.objects.filter(
-                organization=OuterRef("pk"), event__in=live_events))
+            | Exists(
+                PressRelease.related_organizations.through.objects.filter(
+                    organization=OuterRef("pk"), pressrelease__in=live_releases
+                )
+            )
+            | Exists(
+                Event.organizers.through.objects.filter(
+                    organization=OuterRef("pk"), event__in=live_events
+                )
+            )
         )
         # The organizations of the roles the public sees (officials' pages link them).
         speakers = Appointment.objects.shown(now)
         return self.filter(
-            Q(pk__in=named.values("pk")) | Q(pk__in=named.values("parent_id"))
+            Q(pk__in=named.values("pk"))
+            | Q(pk__in=named.values("parent_id"))
             | Q(pk__in=named.values("parent__parent_id"))
             | Q(pk__in=speakers.values("role__organization_id"))
         )
-
 
     def issuing(self, now=None):
         """Organizations that issued a live release. Each is probed for its latest
         live release on the index of issuer, status and publication, rather than
         joining every release with DISTINCT (200 ms at 100,000 releases)."""
         PressRelease = apps.get_model("releases", "PressRelease")
-        latest = (PressRelease.objects.live(now).filter(issuing_organization=OuterRef("pk"))
-                  .order_by("-publish_at").values("publish_at")[:1])
+        latest = (
+            PressRelease.objects.live(now)
+            .filter(issuing_organization=OuterRef("pk"))
+            .order_by("-publish_at")
+            .values("publish_at")[:1]
+        )
         return self.annotate(latest_release_at=Subquery(latest)).filter(
-            latest_release_at__isnull=False)
+            latest_release_at__isnull=False
+        )
 
 
 class Organization(models.Model):
@@ -84,25 +98,39 @@ class Organization(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(
-        _("acronym"), max_length=30, blank=True,
+        _("acronym"),
+        max_length=30,
+        blank=True,
         help_text=_("As used in this language, e.g. SPF in French and FOD in Dutch."),
     )
     slug = models.SlugField(
-        _("address"), max_length=200, blank=True,
+        _("address"),
+        max_length=200,
+        blank=True,
         help_text=_("The last part of the page address. Made from the name if left empty."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("part of"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
-        help_text=_("The organization this one belongs to, e.g. BELINCOSOC is part of the "
-                    "SPF Sécurité sociale."),
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_(
+            "The organization this one belongs to, e.g. a platform is part of the "
+            "public service that runs it."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "attachments.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "attachments.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = OrganizationQuerySet.as_manager()
@@ -133,25 +161,39 @@ class Organization(models.Model):
         speaking official (their pages list all their roles) or of a press contact,
         or as the parent or grandparent of one of those (pages show the hierarchy)."""
         family = Organization.objects.filter(
-            Q(pk=self.pk) | Q(parent=self.pk) | Q(parent__parent=self.pk)).values("pk")
+            Q(pk=self.pk) | Q(parent=self.pk) | Q(parent__parent=self.pk)
+        ).values("pk")
         PressRelease = apps.get_model("releases", "PressRelease")
         Quote = apps.get_model("releases", "Quote")
         ReleaseContact = apps.get_model("releases", "ReleaseContact")
         Event = apps.get_model("events", "Event")
         return releases_and_events(
             Q(issuing_organization__in=family)
-            | Q(pk__in=PressRelease.related_organizations.through.objects.filter(
-                organization__in=family).values("pressrelease_id"))
-            | Q(pk__in=Quote.objects.filter(
-                appointment__person__appointments__role__organization__in=family
-            ).values("release_id"))
-            | Q(pk__in=ReleaseContact.objects.filter(
-                contact__organization__in=family).values("release_id")),
-            Q(pk__in=Event.organizers.through.objects.filter(
-                organization__in=family).values("event_id"))
-            | Q(pk__in=Event.speakers.through.objects.filter(
-                appointment__person__appointments__role__organization__in=family
-            ).values("event_id")),
+            | Q(
+                pk__in=PressRelease.related_organizations.through.objects.filter(
+                    organization__in=family
+                ).values("pressrelease_id")
+            )
+            | Q(
+                pk__in=Quote.objects.filter(
+                    appointment__person__appointments__role__organization__in=family
+                ).values("release_id")
+            )
+            | Q(
+                pk__in=ReleaseContact.objects.filter(contact__organization__in=family).values(
+                    "release_id"
+                )
+            ),
+            Q(
+                pk__in=Event.organizers.through.objects.filter(organization__in=family).values(
+                    "event_id"
+                )
+            )
+            | Q(
+                pk__in=Event.speakers.through.objects.filter(
+                    appointment__person__appointments__role__organization__in=family
+                ).values("event_id")
+            ),
         )
 
     @property
@@ -172,9 +214,7 @@ class Organization(models.Model):
         node = self.parent
         while node is not None:
             if node.pk == self.pk and self.pk is not None:
-                raise ValidationError(
-                    {"parent": _("An organization cannot be part of itself.")}
-                )
+                raise ValidationError({"parent": _("An organization cannot be part of itself.")})
             node = node.parent
         validate_unique_translated_slugs(self)
 
@@ -194,12 +234,19 @@ class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     slug = models.SlugField(
-        _("address"), max_length=200, unique=True, blank=True,
+        _("address"),
+        max_length=200,
+        unique=True,
+        blank=True,
         help_text=_("The last part of the page address. Made from the name if left empty."),
     )
     portrait = models.ForeignKey(
-        "attachments.Image", verbose_name=_("portrait"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "attachments.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     bio = models.TextField(_("short biography"), blank=True)
 
@@ -225,8 +272,7 @@ class Person(models.Model):
 
     def shown_on(self):
         """Releases quoting this person and events where they speak, in any role."""
-        return releases_and_events(Q(quotes__appointment__person=self),
-                                   Q(speakers__person=self))
+        return releases_and_events(Q(quotes__appointment__person=self), Q(speakers__person=self))
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -243,8 +289,10 @@ class Role(models.Model):
 
     title = models.CharField(_("title"), max_length=250)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organization"),
-        on_delete=models.PROTECT, related_name="roles",
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="roles",
     )
 
     class Meta:
@@ -261,8 +309,10 @@ class Role(models.Model):
     def shown_on(self):
         """Releases quoting, and events with, someone who holds or held this role
         (their page lists it, whatever role they are quoted in)."""
-        return releases_and_events(Q(quotes__appointment__person__appointments__role=self),
-                                   Q(speakers__person__appointments__role=self))
+        return releases_and_events(
+            Q(quotes__appointment__person__appointments__role=self),
+            Q(speakers__person__appointments__role=self),
+        )
 
 
 class AppointmentQuerySet(models.QuerySet):
@@ -278,8 +328,11 @@ class AppointmentQuerySet(models.QuerySet):
         None. Ordered by the indexed column, so the probe walks that index rather
         than scanning every quote until one turns up."""
         Quote = apps.get_model("releases", "Quote")
-        quoted = (Quote.objects.filter(live_q(now, "release__"), appointment=OuterRef("pk"))
-                  .order_by("appointment_id").values("pk")[:1])
+        quoted = (
+            Quote.objects.filter(live_q(now, "release__"), appointment=OuterRef("pk"))
+            .order_by("appointment_id")
+            .values("pk")[:1]
+        )
         return self.annotate(live_quote=Subquery(quoted))
 
     def quoted(self, now=None):
@@ -291,9 +344,9 @@ class AppointmentQuerySet(models.QuerySet):
         live event. Probed per appointment (there are few), not joined."""
         Event = apps.get_model("events", "Event")
         speaking = Event.speakers.through.objects.filter(
-            live_q(now, "event__"), appointment=OuterRef("pk"))
-        return self._with_live_quote(now).filter(
-            Q(live_quote__isnull=False) | Exists(speaking))
+            live_q(now, "event__"), appointment=OuterRef("pk")
+        )
+        return self._with_live_quote(now).filter(Q(live_quote__isnull=False) | Exists(speaking))
 
     def started(self):
         """Appointments that have begun: a future appointment is not public yet."""
@@ -305,8 +358,11 @@ class AppointmentQuerySet(models.QuerySet):
         public = Appointment.objects.public(now)
         return self.filter(
             Q(pk__in=public.values("pk"))
-            | Q(pk__in=Appointment.objects.started().filter(
-                person__in=public.values("person_id")).values("pk"))
+            | Q(
+                pk__in=Appointment.objects.started()
+                .filter(person__in=public.values("person_id"))
+                .values("pk")
+            )
         )
 
 
@@ -340,8 +396,10 @@ class Appointment(models.Model):
         ]
 
     def __str__(self):
-        period = f"{self.started_on:%Y}–{self.ended_on:%Y}" if self.ended_on else (
-            f"{self.started_on:%Y}–"
+        period = (
+            f"{self.started_on:%Y}–{self.ended_on:%Y}"
+            if self.ended_on
+            else (f"{self.started_on:%Y}–")
         )
         return f"{self.person}, {self.role} ({period})"
 
@@ -353,7 +411,7 @@ class Appointment(models.Model):
     def is_public(self, now=None):
         return Appointment.objects.shown(now).filter(pk=self.pk).exists()
 
-    #: An appointment added to a person is shown where the person is (newsroom/permissions.py).
+    #: An appointment added to a person is shown where the person is (workflow/permissions.py).
     shown_before_saved = True
 
     def shown_on(self):
@@ -361,8 +419,9 @@ class Appointment(models.Model):
         its person in any role (the person's page lists all their appointments)."""
         if self.person_id is None:
             return []
-        return releases_and_events(Q(quotes__appointment__person=self.person_id),
-                                   Q(speakers__person=self.person_id))
+        return releases_and_events(
+            Q(quotes__appointment__person=self.person_id), Q(speakers__person=self.person_id)
+        )
 
     def held_on(self, day):
         return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)
@@ -391,11 +450,14 @@ class Appointment(models.Model):
             "end": clash.ended_on.strftime("%d/%m/%Y") if clash.ended_on else "",
         }
         if clash.ended_on:
-            message = _("%(role)s is held by %(person)s from %(start)s to %(end)s: "
-                        "a role has one holder at a time.")
+            message = _(
+                "%(role)s is held by %(person)s from %(start)s to %(end)s: "
+                "a role has one holder at a time."
+            )
         else:
-            message = _("%(role)s is held by %(person)s since %(start)s: "
-                        "a role has one holder at a time.")
+            message = _(
+                "%(role)s is held by %(person)s since %(start)s: a role has one holder at a time."
+            )
         raise ValidationError(message % values)
 
 
@@ -405,7 +467,9 @@ class PressContact(models.Model):
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("function"), max_length=200, blank=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
         related_name="press_contacts",
     )
     email = models.EmailField(_("e-mail"), blank=True)

@@ -3,10 +3,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from newsroom.permissions import may_preview
 from newsroom.publishing import live_q
-from newsroom.views import PublicQuerysetMixin, TranslatedSlugDetailView
 from releases.models import PressRelease, Quote
+from workflow.permissions import may_preview
+from workflow.public_views import PublicQuerysetMixin, TranslatedSlugDetailView
 
 from .models import Appointment, Organization, Person
 
@@ -45,10 +45,12 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         releases = (
-            PressRelease.objects.live().latest_about(self.object, RELEASES_ON_PROFILE)
-            .select_related("issuing_organization").order_by("-publish_at", "-pk")
+            PressRelease.objects.live()
+            .latest_about(self.object, RELEASES_ON_PROFILE)
+            .select_related("issuing_organization")
+            .order_by("-publish_at", "-pk")
         )
-        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered()
+        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered("issuing_organization")
         context["release_count"] = self.object.release_count
         return context
 
@@ -60,10 +62,15 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("portrait").prefetch_related(
-            Prefetch(
-                "appointments",
-                queryset=Appointment.objects.started().select_related("role__organization"),
+        return (
+            super()
+            .get_queryset()
+            .select_related("portrait")
+            .prefetch_related(
+                Prefetch(
+                    "appointments",
+                    queryset=Appointment.objects.started().select_related("role__organization"),
+                )
             )
         )
 
@@ -78,7 +85,8 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
         now = timezone.now()
         keys = sorted(
             Quote.objects.filter(live_q(now, "release__"), appointment__person=person)
-            .order_by().values_list("release__publish_at", "release_id", "order", "pk"),
+            .order_by()
+            .values_list("release__publish_at", "release_id", "order", "pk"),
             key=lambda key: (-key[0].timestamp(), -key[1], key[2], key[3]),
         )
         latest_releases = list(dict.fromkeys(key[1] for key in keys))
@@ -90,8 +98,8 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
         context["releases"] = (
             PressRelease.objects.live(now)
             .filter(pk__in=latest_releases[:RELEASES_ON_PROFILE])
-            .select_related("issuing_organization").order_by("-publish_at", "-pk")
-            .numbered()
+            .order_by("-publish_at", "-pk")
+            .numbered("issuing_organization")
         )
         context["release_count"] = len(latest_releases)
         return context

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -9,19 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from attachments.admin import DocumentInline, ImageInline
-from events.models import Event
-from newsroom import workflow
 from newsroom.admin_dates import DateHintsMixin
-from newsroom.admin_guard import GuardedInlineMixin
 from newsroom.admin_mixins import (
     URL_FIELDS_HTTPS,
-    ContentAdmin,
     MissingLanguageFilter,
     StateFilter,
     languages_column,
 )
-from newsroom.admin_workflow import TIME_ZONE_NOTE, StateChangeInline, WorkflowAdminMixin
 from newsroom.publishing import State
+from workflow import schedule
+from workflow import transitions as workflow
+from workflow.admin_guard import GuardedInlineMixin
+from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
+from workflow.content_admin import ContentAdmin
 
 from .models import (
     Correction,
@@ -85,16 +84,26 @@ class EmbargoLinkInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline)
     form = EmbargoLinkForm
     extra = 0
     can_delete = False
-    fields = ["journalist_name", "email", "expires_at", "address", "accesses_column",
-              "revoked_column", "revoke"]
+    fields = [
+        "journalist_name",
+        "email",
+        "expires_at",
+        "address",
+        "accesses_column",
+        "revoked_column",
+        "revoke",
+    ]
     readonly_fields = ["address", "accesses_column", "revoked_column"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(opened=Count("accesses"))
 
     def has_add_permission(self, request, obj=None):
-        return (workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
-                and obj is not None and obj.state in (State.IN_REVIEW, State.SCHEDULED))
+        return (
+            workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
+            and obj is not None
+            and obj.state in (State.IN_REVIEW, State.SCHEDULED)
+        )
 
     @admin.display(description=_("revoked"))
     def revoked_column(self, obj):
@@ -115,8 +124,11 @@ class EmbargoLinkInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline)
         url = self.request.build_absolute_uri(
             reverse("releases:embargo", kwargs={"token": obj.token})
         )
-        return format_html('<input type="text" readonly value="{}" size="40" '
-                           'aria-label="{}">', url, _("link to send"))
+        return format_html(
+            '<input type="text" readonly value="{}" size="40" aria-label="{}">',
+            url,
+            _("link to send"),
+        )
 
     @admin.display(description=_("opened"))
     def accesses_column(self, obj):
@@ -129,26 +141,50 @@ class EmbargoLinkInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline)
 @admin.register(PressRelease)
 class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
     list_display = [
-        "title", "reference", "issuing_organization", "state_label", "publish_at_brussels",
+        "title",
+        "reference",
+        "issuing_organization",
+        "state_label",
+        "publish_at_brussels",
         languages_column,
     ]
     list_select_related = ["issuing_organization"]
-    list_filter = [StateFilter, "issuing_organization", "topics", MissingLanguageFilter,
-                   "original_language"]
-    search_fields = [f"{field}_{code}" for field in ("title", "lead")
-                     for code in ("fr", "nl", "de", "en")]
+    list_filter = [
+        StateFilter,
+        "issuing_organization",
+        "topics",
+        MissingLanguageFilter,
+        "original_language",
+    ]
+    search_fields = [
+        f"{field}_{code}" for field in ("title", "lead") for code in ("fr", "nl", "de", "en")
+    ]
     date_hierarchy = "publish_at"
     autocomplete_fields = ["issuing_organization", "related_organizations", "topics"]
     readonly_fields = ["reference", "created_at_brussels", "updated_at_brussels"]
     inlines = [QuoteInline, LinkInline, ContactInline, ImageInline, DocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Publication"), {"fields": ["original_language", "state_label", "publish_at_brussels",
-                                       "unpublish_at_brussels", "reference"]}),
-        (_("Organizations and topics"), {"fields": ["issuing_organization",
-                                                    "related_organizations", "topics"]}),
-        (_("History"), {"classes": ["collapse"],
-                        "fields": ["created_at_brussels", "updated_at_brussels"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "original_language",
+                    "state_label",
+                    "publish_at_brussels",
+                    "unpublish_at_brussels",
+                    "reference",
+                ]
+            },
+        ),
+        (
+            _("Organizations and topics"),
+            {"fields": ["issuing_organization", "related_organizations", "topics"]},
+        ),
+        (
+            _("History"),
+            {"classes": ["collapse"], "fields": ["created_at_brussels", "updated_at_brussels"]},
+        ),
     ]
 
     @admin.display(description=_("created"))
@@ -198,31 +234,16 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
 
     def get_urls(self):
         return [
-            path("schedule/", self.admin_site.admin_view(self.schedule_view),
-                 name="releases_pressrelease_schedule"),
+            path(
+                "schedule/",
+                self.admin_site.admin_view(self.schedule_view),
+                name="releases_pressrelease_schedule",
+            ),
             *super().get_urls(),
         ]
 
     def schedule_view(self, request):
-        """Upcoming go-lives and expiries of releases and events, soonest first."""
-        if not self.has_view_permission(request):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        now = timezone.now()
-        rows = [
-            {"item": item, "kind": item._meta.verbose_name, "at": item.publish_at,
-             "url": reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change",
-                            args=[item.pk])}
-            for model in (PressRelease, Event)
-            if request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
-            for item in model.objects.scheduled(now)
-        ]
-        rows.sort(key=lambda row: row["at"])
-        context = {**self.admin_site.each_context(request), "rows": rows,
-                   "title": _("Scheduled publications"), "opts": self.model._meta,
-                   "time_zone_note": TIME_ZONE_NOTE}
-        return TemplateResponse(request, "admin/releases/schedule.html", context)
+        return schedule.schedule_view(request, self)
 
 
 @admin.register(Topic)
@@ -253,8 +274,15 @@ class EmbargoLinkAdmin(admin.ModelAdmin):
     list_display = ["journalist_name", "email", "release", "created", "valid_until", "revoked"]
     list_select_related = ["release"]
     search_fields = ["journalist_name", "email"]
-    fields = ["release", "journalist_name", "email", "valid_until", "created_by", "created",
-              "revoked"]
+    fields = [
+        "release",
+        "journalist_name",
+        "email",
+        "valid_until",
+        "created_by",
+        "created",
+        "revoked",
+    ]
     readonly_fields = fields
     inlines = [EmbargoAccessInline]
 

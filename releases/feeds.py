@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from identity.models import SiteIdentity
 from newsroom.languages import get_by_translated_slug
 from organizations.models import Organization
 
@@ -32,11 +33,16 @@ class ReleasesFeed(Feed):
         return escape(value) if issubclass(self.feed_type, Rss201rev2Feed) else value
 
     def title(self, obj=None):
-        return self.text(_("Press releases · FPS Social Security"))
+        return self.text(
+            _("Press releases · %(newsroom)s") % {"newsroom": SiteIdentity.current().name}
+        )
 
     def description(self, obj=None):
-        return self.text(_("The latest press releases of the Belgian Federal Public Service "
-                           "Social Security."))
+        identity = SiteIdentity.current()
+        return self.text(
+            identity.description
+            or _("The latest press releases of %(newsroom)s.") % {"newsroom": identity.name}
+        )
 
     def link(self, obj=None):
         return reverse("releases:list")
@@ -107,9 +113,10 @@ class OrganizationReleasesFeed(ReleasesFeed):
         return self.text(_("Press releases · %(organization)s") % {"organization": obj.name})
 
     def description(self, obj=None):
-        return self.text(_("The latest press releases of or about %(organization)s.") % {
-            "organization": obj.name
-        })
+        return self.text(
+            _("The latest press releases of or about %(organization)s.")
+            % {"organization": obj.name}
+        )
 
     def link(self, obj=None):
         return obj.get_absolute_url()

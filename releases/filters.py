@@ -88,7 +88,8 @@ def filter_choices():
     would list nothing, which a press office publishing every year never sees)."""
     live = PressRelease.objects.live()
     related = PressRelease.related_organizations.through.objects.filter(
-        organization=OuterRef("pk"), pressrelease__in=live)
+        organization=OuterRef("pk"), pressrelease__in=live
+    )
 
     def years():
         span = live.aggregate(first=Min("publish_at"), last=Max("publish_at"))
@@ -103,16 +104,23 @@ def filter_choices():
         "organizations": Organization.objects.annotate(
             # The latest live release it issued: found backwards on the index of
             # (issuer, status, publish_at), where an EXISTS may scan the table.
-            latest=Subquery(live.filter(issuing_organization=OuterRef("pk"))
-                            .order_by("-publish_at").values("publish_at")[:1]),
+            latest=Subquery(
+                live.filter(issuing_organization=OuterRef("pk"))
+                .order_by("-publish_at")
+                .values("publish_at")[:1]
+            ),
         ).filter(Q(latest__isnull=False) | Exists(related)),
         # Officials quoted in a live release: a probe per appointment (there are few).
-        "officials": Person.objects.filter(
-            pk__in=Appointment.objects.quoted().values("person_id")),
+        "officials": Person.objects.filter(pk__in=Appointment.objects.quoted().values("person_id")),
         # Topics of a live release: a probe each, walking the links' topic index.
-        "topics": Topic.objects.annotate(live_link=Subquery(
-            PressRelease.topics.through.objects.filter(
-                topic=OuterRef("pk"), pressrelease__in=live).order_by("topic_id").values("pk")[:1],
-        )).filter(live_link__isnull=False),
+        "topics": Topic.objects.annotate(
+            live_link=Subquery(
+                PressRelease.topics.through.objects.filter(
+                    topic=OuterRef("pk"), pressrelease__in=live
+                )
+                .order_by("topic_id")
+                .values("pk")[:1],
+            )
+        ).filter(live_link__isnull=False),
         "years": SimpleLazyObject(years),
     }

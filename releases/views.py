@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 
 from events.models import Event
+from identity.current import site_identity
 from newsroom.languages import language_codes, slug_in_language
 from newsroom.proxies import client_ip
 from newsroom.structured_data import json_ld_script, release_data
-from newsroom.views import TranslatedSlugDetailView
+from organizations.models import Organization
+from workflow.public_views import TranslatedSlugDetailView
 
 from .filters import FILTERS, apply_filters, filter_choices
 from .models import EmbargoAccess, EmbargoLink, PressRelease, Quote
@@ -43,9 +45,8 @@ class ReleaseListView(ListView):
 
     def paginate_queryset(self, queryset, page_size):
         """Release numbers for the page's releases only (see ``numbered``)."""
-        paginator, page, releases, is_paginated = super().paginate_queryset(
-            queryset, page_size)
-        page.object_list = releases = releases.numbered()
+        paginator, page, releases, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = releases = releases.numbered("issuing_organization")
         return paginator, page, releases, is_paginated
 
     def get_context_data(self, **kwargs):
@@ -62,16 +63,20 @@ class ReleaseListView(ListView):
 
 def with_parts(queryset):
     """Everything a release page shows, in a fixed number of queries."""
-    return queryset.with_numbers().select_related("issuing_organization__parent").prefetch_related(
-        quotes_with_speakers(),
-        "links",
-        "topics",
-        "related_organizations",
-        "contact_links__contact__organization",
-        "corrections",
-        "images",
-        "documents",
-        Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
+    return (
+        queryset.with_numbers()
+        .select_related("issuing_organization__parent")
+        .prefetch_related(
+            quotes_with_speakers(),
+            "links",
+            "topics",
+            "related_organizations",
+            "contact_links__contact__organization",
+            "corrections",
+            "images",
+            "documents",
+            Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
+        )
     )
 
 
@@ -86,19 +91,28 @@ class ReleaseDetailView(TranslatedSlugDetailView):
         context = super().get_context_data(**kwargs)
         shown = context["shown"]
         context.update(
-            press_kit_url=reverse("releases:press_kit",
-                                  kwargs={"slug": slug_in_language(self.object)}),
+            press_kit_url=reverse(
+                "releases:press_kit", kwargs={"slug": slug_in_language(self.object)}
+            ),
             page_title=shown.title,
             page_description=shown.lead,
             og_type="article",
             og_image=self.og_image(),
-            structured_data=None if context["is_preview"] else json_ld_script(
-                release_data(self.object, shown, self.request.build_absolute_uri,
-                     context["canonical_url"])
+            structured_data=None
+            if context["is_preview"]
+            else json_ld_script(
+                release_data(
+                    self.object,
+                    shown,
+                    self.request.build_absolute_uri,
+                    context["canonical_url"],
+                    publisher=site_identity(self.request).structured_data(
+                        self.request.build_absolute_uri
+                    ),
+                )
             ),
         )
         return context
-
 
     def og_image(self):
         lead = next((image for image in self.object.images.all() if image.is_lead), None)
@@ -126,7 +140,8 @@ class EmbargoView(ReleaseDetailView):
             patch_cache_control(response, private=True, no_store=True)
             return response
         EmbargoAccess.objects.create(
-            link=link, ip_address=client_ip(request),
+            link=link,
+            ip_address=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         )
         self.object = with_parts(PressRelease.objects.all()).get(pk=release.pk)
@@ -134,10 +149,15 @@ class EmbargoView(ReleaseDetailView):
         shown = context["shown"]
         shown.body = with_embargo_token(shown.body, token)
         context.update(
-            is_preview=False, embargo_until=release.publish_at, hreflang_urls={},
-            structured_data=None, alternate_urls=embargo_urls(token), embargo_token=token,
-            press_kit_url=reverse("releases:press_kit", kwargs={"slug": slug_in_language(
-                release)}) + "?" + urlencode({"embargo": token}),
+            is_preview=False,
+            embargo_until=release.publish_at,
+            hreflang_urls={},
+            structured_data=None,
+            alternate_urls=embargo_urls(token),
+            embargo_token=token,
+            press_kit_url=reverse("releases:press_kit", kwargs={"slug": slug_in_language(release)})
+            + "?"
+            + urlencode({"embargo": token}),
         )
         response = self.render_to_response(context)
         patch_cache_control(response, private=True, no_store=True)
@@ -174,13 +194,15 @@ class PressKitView(ReleaseDetailView):
             release = with_parts(PressRelease.objects.all()).get(pk=link.release_id)
         else:
             self.object = release = self.get_object()
-        name = "-".join(filter(None, [release.reference.replace("/", "-"),
-                                      slug_in_language(release)]))
+        name = "-".join(
+            filter(None, [release.reference.replace("/", "-"), slug_in_language(release)])
+        )
         archive = tempfile.TemporaryFile()  # on disk, not in memory, however large
         write_press_kit(release, archive)
         archive.seek(0)
-        response = FileResponse(archive, as_attachment=True, filename=f"{name}.zip",
-                                content_type="application/zip")
+        response = FileResponse(
+            archive, as_attachment=True, filename=f"{name}.zip", content_type="application/zip"
+        )
         if not release.is_live():
             patch_cache_control(response, private=True, no_store=True)
         return response
@@ -197,3 +219,18 @@ def write_press_kit(release, output):
             name = document.file.name.rsplit("/", 1)[-1]
             with default_storage.open(document.file.name, "rb") as data:
                 archive.writestr(f"documents/{number:02d}-{name}", data.read())
+
+
+class HomeView(TemplateView):
+    """The newsroom's front page: the latest releases, upcoming events, the issuers."""
+
+    template_name = "newsroom/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_releases"] = PressRelease.objects.live()[:10].numbered(
+            "issuing_organization"
+        )
+        context["upcoming_events"] = Event.objects.live().upcoming()[:5]
+        context["issuing_organizations"] = Organization.objects.issuing()
+        return context

@@ -72,10 +72,16 @@ def _names(reader_language, organizations=(), appointments=(), topics=()):
     """Names of organizations, officials (with their role) and topics as a reader of
     ``reader_language`` reads them (modeltranslation's fallbacks apply)."""
     with translation.override(reader_language):
-        names = [name for organization in organizations
-                 for name in (organization.name, organization.acronym)]
-        names += [name for appointment in appointments
-                  for name in (appointment.person.full_name, appointment.role.title)]
+        names = [
+            name
+            for organization in organizations
+            for name in (organization.name, organization.acronym)
+        ]
+        names += [
+            name
+            for appointment in appointments
+            for name in (appointment.person.full_name, appointment.role.title)
+        ]
         names += [topic.name for topic in topics]
     return [Part(plain_text(name), reader_language, NAMES) for name in names if name]
 
@@ -107,15 +113,19 @@ def event_parts(event, reader_language):
     and speakers (with person and role) prefetched."""
     shown = event.content_language(reader_language)
     texts = event.in_language(shown)
-    parts = [
-        Part(plain_text(texts.title), shown, TITLE),
-        Part(html_text(texts.description), shown, LEAD),
-    ] + [
-        Part(html_text(texts.programme), shown, TEXT),
-    ] + [
-        Part(plain_text(getattr(texts, field)), shown, TEXT)
-        for field in ("venue_name", "venue_address", "registration_note")
-    ]
+    parts = (
+        [
+            Part(plain_text(texts.title), shown, TITLE),
+            Part(html_text(texts.description), shown, LEAD),
+        ]
+        + [
+            Part(html_text(texts.programme), shown, TEXT),
+        ]
+        + [
+            Part(plain_text(getattr(texts, field)), shown, TEXT)
+            for field in ("venue_name", "venue_address", "registration_note")
+        ]
+    )
     return parts + _names(
         reader_language, organizations=event.organizers.all(), appointments=event.speakers.all()
     )
@@ -157,9 +167,12 @@ def topic_facet(pk):
 def release_facets(release):
     """Facets of ``release`` (prefetched as for ``release_parts``)."""
     return facets(
-        "release", release.publish_at,
-        organizations=[release.issuing_organization_id,
-                       *(organization.pk for organization in release.related_organizations.all())],
+        "release",
+        release.publish_at,
+        organizations=[
+            release.issuing_organization_id,
+            *(organization.pk for organization in release.related_organizations.all()),
+        ],
         officials=[quote.appointment.person_id for quote in release.quotes.all()],
         topics=[topic.pk for topic in release.topics.all()],
     )
@@ -168,7 +181,8 @@ def release_facets(release):
 def event_facets(event):
     """Facets of ``event`` (prefetched as for ``event_parts``)."""
     return facets(
-        "event", event.publish_at,
+        "event",
+        event.publish_at,
         organizations=[organization.pk for organization in event.organizers.all()],
         officials=[appointment.person_id for appointment in event.speakers.all()],
     )

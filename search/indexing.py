@@ -36,10 +36,15 @@ def _vector_sql(parts, facets):
     for part in parts:
         if part.text:
             groups.setdefault((CONFIGS[part.language], part.weight), []).append(part.text)
-    sql = " || ".join(["setweight(to_tsvector(%s::regconfig, %s), %s)"] * len(groups)
-                      + ["array_to_tsvector(%s::text[])"])
-    params = [value for (config, weight), texts in groups.items()
-              for value in (config, "\n".join(texts), weight)]
+    sql = " || ".join(
+        ["setweight(to_tsvector(%s::regconfig, %s), %s)"] * len(groups)
+        + ["array_to_tsvector(%s::text[])"]
+    )
+    params = [
+        value
+        for (config, weight), texts in groups.items()
+        for value in (config, "\n".join(texts), weight)
+    ]
     return sql, [*params, list(facets)]
 
 
@@ -75,24 +80,36 @@ def _write(items, field, parts_of, facets_of, date_of):
     documents = SearchDocument.objects.filter(**{f"{field}__in": ids})
     existing = set(documents.values_list(f"{field}_id", "language"))
     SearchDocument.objects.bulk_create(
-        [SearchDocument(**{f"{field}_id": pk}, language=language)
-         for pk in ids for language in CONFIGS if (pk, language) not in existing],
+        [
+            SearchDocument(**{f"{field}_id": pk}, language=language)
+            for pk in ids
+            for language in CONFIGS
+            if (pk, language) not in existing
+        ],
         ignore_conflicts=True,
     )
     by_key = {(getattr(doc, f"{field}_id"), doc.language): doc for doc in documents.all()}
     if full_text_search():
-        _write_vectors([
-            (by_key[item.pk, language].pk, date_of(item), parts_of(item, language),
-             facets_of(item))
-            for item in items for language in CONFIGS
-        ])
+        _write_vectors(
+            [
+                (
+                    by_key[item.pk, language].pk,
+                    date_of(item),
+                    parts_of(item, language),
+                    facets_of(item),
+                )
+                for item in items
+                for language in CONFIGS
+            ]
+        )
         return
     for item in items:
         for language in CONFIGS:
             document = by_key[item.pk, language]
             document.date = date_of(item)
-            document.plain = fold(" ".join(
-                part.text for part in parts_of(item, language) if part.text))
+            document.plain = fold(
+                " ".join(part.text for part in parts_of(item, language) if part.text)
+            )
     SearchDocument.objects.bulk_update(by_key.values(), ["date", "plain"])
 
 
@@ -100,14 +117,16 @@ def index_releases(queryset=None):
     """(Re)index the releases of ``queryset`` (default: all). Returns how many."""
     queryset = (PressRelease.objects.all() if queryset is None else queryset).order_by("pk")
     queryset = queryset.select_related("issuing_organization").prefetch_related(
-        Prefetch("quotes", queryset=Quote.objects.select_related(
-            "appointment__person", "appointment__role")),
-        "related_organizations", "topics",
+        Prefetch(
+            "quotes",
+            queryset=Quote.objects.select_related("appointment__person", "appointment__role"),
+        ),
+        "related_organizations",
+        "topics",
     )
     count = 0
     for batch in _batches(queryset.iterator(chunk_size=BATCH_SIZE)):
-        _write(batch, "release", release_parts, release_facets,
-               lambda release: release.publish_at)
+        _write(batch, "release", release_parts, release_facets, lambda release: release.publish_at)
         count += len(batch)
     return count
 
@@ -129,7 +148,6 @@ def index_events(queryset=None):
 def index_missing():
     """Index the items that have no document yet (after an upgrade, or content
     loaded with signals off). Two cheap queries when nothing is missing."""
-    return (
-        index_releases(PressRelease.objects.filter(search_documents__isnull=True))
-        + index_events(Event.objects.filter(search_documents__isnull=True))
-    )
+    return index_releases(
+        PressRelease.objects.filter(search_documents__isnull=True)
+    ) + index_events(Event.objects.filter(search_documents__isnull=True))

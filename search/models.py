@@ -26,18 +26,27 @@ from releases.models import PressRelease
 #: The language of each vector column, and its text-search configuration: the
 #: language's stemmer and stop words after accents are removed (see the migration).
 CONFIGS = {
-    "fr": "newsroom_french", "nl": "newsroom_dutch",
-    "de": "newsroom_german", "en": "newsroom_english",
+    "fr": "newsroom_french",
+    "nl": "newsroom_dutch",
+    "de": "newsroom_german",
+    "en": "newsroom_english",
 }
 
 
 class SearchDocument(models.Model):
     release = models.ForeignKey(
-        PressRelease, null=True, blank=True, on_delete=models.CASCADE,
+        PressRelease,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="search_documents",
     )
     event = models.ForeignKey(
-        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="search_documents",
+        Event,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="search_documents",
     )
     #: The reader's language.
     language = models.CharField(max_length=5, choices=settings.LANGUAGES)
@@ -56,21 +65,30 @@ class SearchDocument(models.Model):
                 | models.Q(release__isnull=True, event__isnull=False),
                 name="search_document_indexes_one_item",
             ),
-            models.UniqueConstraint(fields=["release", "language"],
-                                    name="search_document_one_per_release_language"),
-            models.UniqueConstraint(fields=["event", "language"],
-                                    name="search_document_one_per_event_language"),
+            models.UniqueConstraint(
+                fields=["release", "language"], name="search_document_one_per_release_language"
+            ),
+            models.UniqueConstraint(
+                fields=["event", "language"], name="search_document_one_per_event_language"
+            ),
         ]
         indexes = [
             # The most recent documents of a language first (search/query.py).
             models.Index(fields=["language", "date", "id"], name="search_document_recent_idx"),
-            models.Index(fields=["language", "date", "id"], condition=models.Q(event__isnull=False),
-                         name="search_recent_event_idx"),
+            models.Index(
+                fields=["language", "date", "id"],
+                condition=models.Q(event__isnull=False),
+                name="search_recent_event_idx",
+            ),
         ] + [
             # A small pending list (256 kB, not 4 MB): every search reads it in full,
             # and a newsroom writes little.
-            GinIndex(fields=["vector"], condition=models.Q(language=language),
-                     name=f"search_vector_{language}_gin", gin_pending_list_limit=256)
+            GinIndex(
+                fields=["vector"],
+                condition=models.Q(language=language),
+                name=f"search_vector_{language}_gin",
+                gin_pending_list_limit=256,
+            )
             for language in CONFIGS
         ]
 

@@ -89,17 +89,26 @@ def probes(filters):
     condition = Q()
     if "organization" in filters:
         organization = filters["organization"]
-        condition &= Q(release__issuing_organization=organization) | Exists(
-            PressRelease.related_organizations.through.objects.filter(
-                pressrelease=release, organization=organization)) | Exists(
-            Event.organizers.through.objects.filter(event=event, organization=organization))
+        condition &= (
+            Q(release__issuing_organization=organization)
+            | Exists(
+                PressRelease.related_organizations.through.objects.filter(
+                    pressrelease=release, organization=organization
+                )
+            )
+            | Exists(
+                Event.organizers.through.objects.filter(event=event, organization=organization)
+            )
+        )
     if "official" in filters:
         person = filters["official"]
         condition &= Exists(Quote.objects.filter(release=release, appointment__person=person)) | (
-            Exists(Event.speakers.through.objects.filter(event=event, appointment__person=person)))
+            Exists(Event.speakers.through.objects.filter(event=event, appointment__person=person))
+        )
     if "topic" in filters:  # events have no topics
-        condition &= Exists(PressRelease.topics.through.objects.filter(
-            pressrelease=release, topic=filters["topic"]))
+        condition &= Exists(
+            PressRelease.topics.through.objects.filter(pressrelease=release, topic=filters["topic"])
+        )
     if "year" in filters:  # the year of publication, for events too
         condition &= Q(date__year=filters["year"])
     return condition
@@ -147,14 +156,18 @@ def ts_queries(texts, language):
     (``merge_readings``); None for a text with no lexeme (only stop words). One
     query for all the texts."""
     configs = [CONFIGS[language]] + [CONFIGS[code] for code in CONFIGS if code != language]
-    columns = ", ".join(["websearch_to_tsquery(%s::regconfig, %s)::text"]
-                        * (len(configs) * len(texts)))
+    columns = ", ".join(
+        ["websearch_to_tsquery(%s::regconfig, %s)::text"] * (len(configs) * len(texts))
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}",
-                       [value for text in texts for config in configs for value in (config, text)])
+        cursor.execute(
+            f"SELECT {columns}",
+            [value for text in texts for config in configs for value in (config, text)],
+        )
         row = cursor.fetchone()
-    merged = [merge_readings(row[n * len(configs):(n + 1) * len(configs)])
-              for n in range(len(texts))]
+    merged = [
+        merge_readings(row[n * len(configs) : (n + 1) * len(configs)]) for n in range(len(texts))
+    ]
     return [TsQuery(query) if query else None for query in merged]
 
 
@@ -174,13 +187,15 @@ def merge_readings(readings):
     conjunctions = [reading.split(" & ") for reading in distinct]
     if not all(_LEXEME.fullmatch(term) for terms in conjunctions for term in terms):
         return " | ".join(f"( {reading} )" for reading in distinct)
-    shared = [term for term in dict.fromkeys(conjunctions[0])
-              if all(term in terms for terms in conjunctions[1:])]
+    shared = [
+        term
+        for term in dict.fromkeys(conjunctions[0])
+        if all(term in terms for terms in conjunctions[1:])
+    ]
     rests = [[term for term in terms if term not in shared] for terms in conjunctions]
     if any(not rest for rest in rests):  # one reading asks for the shared lexemes only
         return " & ".join(shared)
-    either = " | ".join(f"( {' & '.join(rest)} )" if len(rest) > 1 else rest[0]
-                        for rest in rests)
+    either = " | ".join(f"( {' & '.join(rest)} )" if len(rest) > 1 else rest[0] for rest in rests)
     return " & ".join([*shared, f"( {either} )"]) if shared else either
 
 
@@ -222,8 +237,7 @@ def search(text, language, filters=None, kind=None, now=None):
     if full_text_search():
         if not wanted:
             return Matches(SearchDocument.objects.none())
-        query, *negations = ts_queries([wanted, *(f'"{words}"' for words in unwanted)],
-                                       language)
+        query, *negations = ts_queries([wanted, *(f'"{words}"' for words in unwanted)], language)
         if query is None:  # only stop words
             return Matches(SearchDocument.objects.none())
         # The filters and the kind are facets of the vectors: the GIN index reads
@@ -252,12 +266,19 @@ def search(text, language, filters=None, kind=None, now=None):
         rank = -StrIndex("plain", Value(terms[0]))  # an earlier match (the title) first
         spans = [matching.filter(probes(filters))]
     recent = _most_recent(spans, now)
-    ranked = (SearchDocument.objects.filter(pk__in=recent[:MAX_MATCHES])
-              .only("pk", "release_id", "event_id")
-              .annotate(rank=rank).order_by("-rank", "-date", "-pk"))
-    return Matches(ranked, count=min(len(recent), MAX_MATCHES),
-                   capped=len(recent) > MAX_MATCHES, limit=MAX_MATCHES,
-                   query=query if full_text_search() else None)
+    ranked = (
+        SearchDocument.objects.filter(pk__in=recent[:MAX_MATCHES])
+        .only("pk", "release_id", "event_id")
+        .annotate(rank=rank)
+        .order_by("-rank", "-date", "-pk")
+    )
+    return Matches(
+        ranked,
+        count=min(len(recent), MAX_MATCHES),
+        capped=len(recent) > MAX_MATCHES,
+        limit=MAX_MATCHES,
+        query=query if full_text_search() else None,
+    )
 
 
 def facets_query(lexemes):
@@ -324,7 +345,7 @@ def _most_recent(spans, now):
                 if len(live) >= wanted:
                     return live[:wanted]
                 continue
-            batch = list(span[read:read + size])
+            batch = list(span[read : read + size])
             unchecked += batch
             read += len(batch)
             if len(batch) < size:
@@ -337,12 +358,21 @@ def _live(documents, now):
     ``now``, in their order: the shared ``live()`` rule, one query per kind."""
     releases = [release for _pk, release, _event in documents if release]
     events = [event for _pk, _release, event in documents if event]
-    live_releases = set(PressRelease.objects.live(now).filter(pk__in=releases)
-                        .values_list("pk", flat=True)) if releases else set()
-    live_events = set(Event.objects.live(now).filter(pk__in=events)
-                      .values_list("pk", flat=True)) if events else set()
-    return [pk for pk, release, event in documents
-            if (release in live_releases if release else event in live_events)]
+    live_releases = (
+        set(PressRelease.objects.live(now).filter(pk__in=releases).values_list("pk", flat=True))
+        if releases
+        else set()
+    )
+    live_events = (
+        set(Event.objects.live(now).filter(pk__in=events).values_list("pk", flat=True))
+        if events
+        else set()
+    )
+    return [
+        pk
+        for pk, release, event in documents
+        if (release in live_releases if release else event in live_events)
+    ]
 
 
 class Result:
@@ -361,8 +391,12 @@ def results(documents, text, language, now=None, query=None):
     ``now``) and excerpts (``query``: the tsquery ``search()`` read ``text`` as, if
     known), in a fixed number of queries."""
     documents = list(documents)
-    releases = PressRelease.objects.live(now).with_numbers().select_related(
-        "issuing_organization").in_bulk([d.release_id for d in documents if d.release_id])
+    releases = (
+        PressRelease.objects.live(now)
+        .with_numbers()
+        .select_related("issuing_organization")
+        .in_bulk([d.release_id for d in documents if d.release_id])
+    )
     events = Event.objects.live(now).in_bulk([d.event_id for d in documents if d.event_id])
     found = []
     for document in documents:
@@ -371,8 +405,11 @@ def results(documents, text, language, now=None, query=None):
         elif document.event_id in events:
             found.append((document.pk, Result(events[document.event_id], EVENT)))
     sources = {pk: excerpt_source(result.item, language) for pk, result in found}
-    excerpts = (_headlines(sources, text, language, query) if full_text_search()
-                else _fallback_excerpts(sources, text))
+    excerpts = (
+        _headlines(sources, text, language, query)
+        if full_text_search()
+        else _fallback_excerpts(sources, text)
+    )
     for pk, result in found:
         result.excerpt = excerpts.get(pk, "")
     return [result for _pk, result in found]
@@ -392,13 +429,26 @@ def _headlines(sources, text, language, query=None):
     if query is None:
         query = ts_queries([split_negated(text)[0]], language)[0] or TsQuery("")
     source = Case(*[When(pk=pk, then=Value(plain)) for pk, (plain, _lang) in sources.items()])
-    config = Case(*[When(pk=pk, then=Value(CONFIGS[lang]))
-                    for pk, (_plain, lang) in sources.items()])
-    rows = SearchDocument.objects.filter(pk__in=sources).annotate(excerpt=SearchHeadline(
-        source, query, config=config, start_sel=HIGHLIGHT_START, stop_sel=HIGHLIGHT_STOP,
-        max_words=EXCERPT_WORDS, min_words=EXCERPT_WORDS // 2, max_fragments=2,
-        fragment_delimiter=" … ",
-    )).values_list("pk", "excerpt")
+    config = Case(
+        *[When(pk=pk, then=Value(CONFIGS[lang])) for pk, (_plain, lang) in sources.items()]
+    )
+    rows = (
+        SearchDocument.objects.filter(pk__in=sources)
+        .annotate(
+            excerpt=SearchHeadline(
+                source,
+                query,
+                config=config,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=EXCERPT_WORDS,
+                min_words=EXCERPT_WORDS // 2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "excerpt")
+    )
     return {pk: _marked(excerpt) for pk, excerpt in rows}
 
 
@@ -415,10 +465,14 @@ def _fallback_excerpt(plain, terms, width=240):
     start = folded.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(plain), start + width)
     # A match is marked to the end of its word ("social" marks "sociale").
-    marks = sorted({(match.start(), match.end())
-                    for term in terms
-                    for match in re.finditer(re.escape(term) + r"\w*", folded)
-                    if start <= match.start() and match.end() <= end})
+    marks = sorted(
+        {
+            (match.start(), match.end())
+            for term in terms
+            for match in re.finditer(re.escape(term) + r"\w*", folded)
+            if start <= match.start() and match.end() <= end
+        }
+    )
     pieces, position = [], start
     for begin, finish in marks:
         if begin < position:

@@ -39,8 +39,9 @@ def event_saved(sender, instance, raw=False, **kwargs):
 def quote_moving(sender, instance, raw=False, **kwargs):
     """Remember the release a quote leaves, if it is moved to another one."""
     if not raw and instance.pk:
-        instance._release_before = (Quote.objects.filter(pk=instance.pk)
-                                    .values_list("release_id", flat=True).first())
+        instance._release_before = (
+            Quote.objects.filter(pk=instance.pk).values_list("release_id", flat=True).first()
+        )
 
 
 @receiver(post_save, sender=Quote)
@@ -89,10 +90,12 @@ def _names_changed(instance, created):
 def _items_naming(instance):
     """The releases and events whose documents show ``instance``'s name."""
     if isinstance(instance, Organization):
-        return (PressRelease.objects.filter(
-                    Q(issuing_organization=instance) | Q(related_organizations=instance)
-                ).distinct(),
-                Event.objects.filter(organizers=instance))
+        return (
+            PressRelease.objects.filter(
+                Q(issuing_organization=instance) | Q(related_organizations=instance)
+            ).distinct(),
+            Event.objects.filter(organizers=instance),
+        )
     if isinstance(instance, Topic):
         return PressRelease.objects.filter(topics=instance), None
     appointments = {
@@ -100,8 +103,10 @@ def _items_naming(instance):
         Role: lambda: Appointment.objects.filter(role=instance),
         Appointment: lambda: Appointment.objects.filter(pk=instance.pk),
     }[type(instance)]()
-    return (PressRelease.objects.filter(quotes__appointment__in=appointments).distinct(),
-            Event.objects.filter(speakers__in=appointments).distinct())
+    return (
+        PressRelease.objects.filter(quotes__appointment__in=appointments).distinct(),
+        Event.objects.filter(speakers__in=appointments).distinct(),
+    )
 
 
 @receiver(post_save)
@@ -125,14 +130,16 @@ def name_about_to_be_deleted(sender, instance, **kwargs):
 def name_deleted(sender, instance, **kwargs):
     if sender in INDEXED_NAMES and hasattr(instance, "_search_items"):
         releases, events = instance._search_items
-        _reindex(PressRelease.objects.filter(pk__in=releases),
-                 Event.objects.filter(pk__in=events))
+        _reindex(PressRelease.objects.filter(pk__in=releases), Event.objects.filter(pk__in=events))
 
 
 # Many-to-many links, from either side: ``instance`` is the item and ``pk_set`` the
 # names, or (``reverse``) ``instance`` is the name and ``pk_set`` the items.
 INDEXED_LINKS = (
-    PressRelease.related_organizations, PressRelease.topics, Event.organizers, Event.speakers,
+    PressRelease.related_organizations,
+    PressRelease.topics,
+    Event.organizers,
+    Event.speakers,
 )
 
 
@@ -148,14 +155,19 @@ def _connect(descriptor):
         elif action == "pre_clear":
             # Cleared from the name's side: which items it leaves is known only now.
             instance._search_cleared = list(
-                model.objects.filter(**{field.name: instance}).values_list("pk", flat=True))
+                model.objects.filter(**{field.name: instance}).values_list("pk", flat=True)
+            )
         elif action == "post_clear":
             index(model.objects.filter(pk__in=getattr(instance, "_search_cleared", [])))
         elif action in ("post_add", "post_remove"):
             index(model.objects.filter(pk__in=pk_set or ()))
 
-    m2m_changed.connect(changed, sender=field.remote_field.through, weak=False,
-                        dispatch_uid=f"search-{field.model._meta.label}.{field.name}")
+    m2m_changed.connect(
+        changed,
+        sender=field.remote_field.through,
+        weak=False,
+        dispatch_uid=f"search-{field.model._meta.label}.{field.name}",
+    )
 
 
 for descriptor in INDEXED_LINKS:

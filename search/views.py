@@ -43,8 +43,11 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kept = {name: self.request.GET[name] for name in (*FILTERS, "type")
-                if self.request.GET.get(name)}
+        kept = {
+            name: self.request.GET[name]
+            for name in (*FILTERS, "type")
+            if self.request.GET.get(name)
+        }
         if self.text:
             kept = {"q": self.text, **kept}
         context.update(
@@ -56,8 +59,9 @@ class SearchView(ListView):
             choices=filter_choices(),
             kinds=[("release", _("Press releases")), ("event", _("Events"))],
             query_string=urlencode(kept),
-            results=results(context["object_list"], self.text, get_language(),
-                            query=self.matches.query),
+            results=results(
+                context["object_list"], self.text, get_language(), query=self.matches.query
+            ),
             page_title=_("Search"),
         )
         return context

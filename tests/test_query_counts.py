@@ -28,7 +28,9 @@ def add_content(demo, make_release, make_event, n):
         release = make_release(
             publish_at=timezone.now() - datetime.timedelta(hours=i + 1),
             issuing_organization=demo.issuing_organization,
-            title_nl=f"Bericht {i}", lead_nl="Inleiding", body_nl="<p>Tekst</p>",
+            title_nl=f"Bericht {i}",
+            lead_nl="Inleiding",
+            body_nl="<p>Tekst</p>",
         )
         release.related_organizations.set(demo.related_organizations.all())
         release.topics.set(demo.topics.all())
@@ -41,17 +43,22 @@ def add_content(demo, make_release, make_event, n):
         new_event.speakers.set(event.speakers.all())
         new_event.related_releases.add(demo)
         # More parts on the demo release and event themselves.
-        Quote.objects.create(release=demo, appointment=demo.quotes.first().appointment,
-                             text_fr=f"y{i}")
+        Quote.objects.create(
+            release=demo, appointment=demo.quotes.first().appointment, text_fr=f"y{i}"
+        )
         ReleaseLink.objects.create(release=demo, label_fr=f"L{i}", url="https://example.be/")
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])
-def test_query_counts_stay_flat_as_items_are_added(client, demo, make_release, make_event,
-                                                   language):
-    urls = {**demo_urls(demo, language), **feed_urls(demo, language),
-            "events calendar": reverse_in("events:upcoming_calendar", language),
-            "sitemap": "/sitemap-releases.xml"}
+def test_query_counts_stay_flat_as_items_are_added(
+    client, demo, make_release, make_event, language
+):
+    urls = {
+        **demo_urls(demo, language),
+        **feed_urls(demo, language),
+        "events calendar": reverse_in("events:upcoming_calendar", language),
+        "sitemap": "/sitemap-releases.xml",
+    }
     add_content(demo, make_release, make_event, 2)
     before = {page: queries(client, url) for page, url in urls.items()}
     add_content(demo, make_release, make_event, 6)

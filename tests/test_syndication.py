@@ -1,15 +1,11 @@
 """Feeds, calendars and sitemaps parse, and carry what a reader expects."""
 
-import datetime
 import xml.etree.ElementTree as ET
 
 import feedparser
-import icalendar
 import pytest
-from django.utils import timezone
 
-from tests.conftest import brussels
-from tests.public import DEMO_EVENT, LANGUAGES, feed_urls, reverse_in, url_in
+from tests.public import LANGUAGES, feed_urls, reverse_in, url_in
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -25,8 +21,12 @@ def test_feeds_parse_and_carry_the_full_text(client, demo, language):
         assert entry.link.endswith(url_in(demo, language))
         content = entry.content[0].value if "content" in entry else entry.summary
         # Full content: lead, body, quotes and links, in the reader's language or the original.
-        expected = {"fr": "Depuis 2016", "de": "Depuis 2016", "nl": "Sinds 2016",
-                    "en": "Since 2016"}[language]
+        expected = {
+            "fr": "Depuis 2016",
+            "de": "Depuis 2016",
+            "nl": "Sinds 2016",
+            "en": "Since 2016",
+        }[language]
         assert expected in content
         assert "Maggie De Block" in content and "https://www.belincosoc.be/" in content
         assert entry.published_parsed[:3] == (2017, 5, 30)
@@ -53,54 +53,24 @@ def test_organization_feed_lists_only_releases_about_it(client, demo, make_relea
     other = Organization.objects.create(name_fr="Autre SPF", kind="fps")
     elsewhere = make_release(issuing_organization=other, title_fr="Sans rapport")
     commission = Organization.objects.get(slug_fr="commission-europeenne")
-    feed = feedparser.parse(
-        client.get(url_in(commission, "fr", "organizations:feed_rss")).content
-    )
+    feed = feedparser.parse(client.get(url_in(commission, "fr", "organizations:feed_rss")).content)
     links = [entry.link for entry in feed.entries]
     assert any(link.endswith(url_in(demo, "fr")) for link in links)
     assert not any(link.endswith(url_in(elsewhere, "fr")) for link in links)
 
 
-def test_event_calendar_file_parses(client, demo):
-    from events.models import Event
-
-    event = Event.objects.get(slug_fr=DEMO_EVENT)
-    response = client.get(url_in(event, "nl", "events:calendar"))
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
-    calendar = icalendar.Calendar.from_ical(response.content)
-    [vevent] = calendar.walk("VEVENT")
-    assert vevent.decoded("dtstart") == brussels(2017, 5, 30, 9, 30)
-    assert vevent.decoded("dtend") == brussels(2017, 5, 30, 13, 0)
-    assert str(vevent["summary"]) == event.title_nl
-    assert "Kruidtuinlaan 50" in str(vevent["location"])
-    assert str(vevent["url"]).endswith(url_in(event, "nl"))
-    assert str(calendar["version"]) == "2.0" and calendar["prodid"]
-
-
-def test_upcoming_events_calendar_lists_only_upcoming_live_events(client, demo, make_event):
-    make_event(starts_at=timezone.now() + datetime.timedelta(days=3), title_en="Soon")
-    make_event(starts_at=timezone.now() + datetime.timedelta(days=4), title_fr="Seulement FR")
-    make_event(starts_at=timezone.now() + datetime.timedelta(days=5), status="draft",
-               title_en="Draft")
-    response = client.get(reverse_in("events:upcoming_calendar", "en"))
-    calendar = icalendar.Calendar.from_ical(response.content)
-    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT")]
-    # An event without English is listed in its original language.
-    assert summaries == ["Soon", "Seulement FR"]
-
-
 def sitemap_entries(client):
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-          "x": "http://www.w3.org/1999/xhtml"}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     index = ET.fromstring(client.get("/sitemap.xml").content)
     entries = {}
     for loc in index.findall("s:sitemap/s:loc", ns):
         path = loc.text.replace("http://testserver", "")
         root = ET.fromstring(client.get(path).content)
         for url in root.findall("s:url", ns):
-            alternates = {link.get("hreflang"): link.get("href").replace("http://testserver", "")
-                          for link in url.findall("x:link", ns)}
+            alternates = {
+                link.get("hreflang"): link.get("href").replace("http://testserver", "")
+                for link in url.findall("x:link", ns)
+            }
             entries[url.find("s:loc", ns).text.replace("http://testserver", "")] = alternates
     return entries
 
@@ -119,7 +89,8 @@ def test_sitemap_lists_alternates_only_for_existing_languages(client, demo):
 
 @pytest.mark.parametrize("feed", ["organizations:feed_rss", "organizations:feed_atom"])
 def test_every_text_of_a_feed_reads_the_same_in_a_reader_that_renders_html(
-        client, make_release, feed):
+    client, make_release, feed
+):
     """RSS: every text is HTML, like the items' descriptions; Atom: each text has its
     declared type (titles plain text, summaries HTML)."""
     import html
@@ -135,22 +106,26 @@ def test_every_text_of_a_feed_reads_the_same_in_a_reader_that_renders_html(
     if feed.endswith("rss"):
         channel = root.find("channel")
         item = channel.find("item")
-        texts = {"channel title": channel.findtext("title"),
-                 "channel description": channel.findtext("description"),
-                 "item title": item.findtext("title"),
-                 "item category": item.findtext("category"),
-                 "item author": item.findtext("{http://purl.org/dc/elements/1.1/}creator")}
+        texts = {
+            "channel title": channel.findtext("title"),
+            "channel description": channel.findtext("description"),
+            "item title": item.findtext("title"),
+            "item category": item.findtext("category"),
+            "item author": item.findtext("{http://purl.org/dc/elements/1.1/}creator"),
+        }
         for field, text in texts.items():
             assert "<" not in text, field  # HTML: markup characters escaped once more
         shown = {field: html.unescape(text) for field, text in texts.items()}
     else:
         atom = "{http://www.w3.org/2005/Atom}"
         entry = root.find(f"{atom}entry")
-        shown = {"channel title": root.findtext(f"{atom}title"),
-                 "channel description": root.findtext(f"{atom}subtitle"),
-                 "item title": entry.findtext(f"{atom}title"),
-                 "item category": entry.find(f"{atom}category").get("term"),
-                 "item author": entry.find(f"{atom}author").findtext(f"{atom}name")}
+        shown = {
+            "channel title": root.findtext(f"{atom}title"),
+            "channel description": root.findtext(f"{atom}subtitle"),
+            "item title": entry.findtext(f"{atom}title"),
+            "item category": entry.find(f"{atom}category").get("term"),
+            "item author": entry.find(f"{atom}author").findtext(f"{atom}name"),
+        }
         assert entry.find(f"{atom}summary").get("type") == "html"
     assert name in shown["channel title"] and name in shown["channel description"]
     assert shown["item title"] == "Tom & Jerry <b>gras</b>"

@@ -1,9 +1,9 @@
-"""Create the Press officers and Editors groups (see newsroom/roles.py)."""
+"""Create the Press officers and Editors groups (see workflow/roles.py)."""
 
 from django.db import migrations
 
 from newsroom.migrations._roles_helpers import create_roles
-from newsroom.roles import EDITORS, PRESS_OFFICERS
+from workflow.roles import EDITORS, PRESS_OFFICERS
 
 
 def remove_roles(apps, schema_editor):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 
 def first_version(apps, schema_editor):
-    """The row every public request reads (newsroom/caching.py)."""
+    """The row every public request reads (public_cache/caching.py)."""
     PublicVersion = apps.get_model("newsroom", "PublicVersion")
     PublicVersion.objects.get_or_create(
         pk=1, defaults={"token": secrets.token_hex(16), "changed_at": timezone.now()})

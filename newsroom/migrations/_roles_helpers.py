@@ -1,8 +1,8 @@
-"""Shared by the role migrations (see newsroom/roles.py)."""
+"""Shared by the role migrations (see workflow/roles.py)."""
 
 from django.contrib.auth.management import create_permissions
 
-from newsroom.roles import ensure_roles
+from workflow.roles import ensure_roles
 
 
 def create_roles(apps, schema_editor):

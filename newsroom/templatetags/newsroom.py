@@ -60,6 +60,4 @@ def media_url(context, path):
 @register.simple_tag(takes_context=True)
 def srcset(context, image, kind):
     """``srcset`` of an image's renditions of one kind ("webp" or "jpeg")."""
-    return ", ".join(
-        f"{media_url(context, r[kind])} {r['width']}w" for r in image.renditions
-    )
+    return ", ".join(f"{media_url(context, r[kind])} {r['width']}w" for r in image.renditions)

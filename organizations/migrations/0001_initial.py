@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('logo', models.ImageField(blank=True, upload_to='organizations/logos/', verbose_name='logo')),
-                ('parent', models.ForeignKey(blank=True, help_text='The organization this one belongs to, e.g. BELINCOSOC is part of the SPF Sécurité sociale.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organizations.organization', verbose_name='part of')),
+                ('parent', models.ForeignKey(blank=True, help_text='The organization this one belongs to, e.g. a platform is part of the public service that runs it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organizations.organization', verbose_name='part of')),
             ],
             options={
                 'verbose_name': 'organization',

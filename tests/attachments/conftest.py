@@ -21,10 +21,19 @@ def scheduled(make_release):
     """A release scheduled for 2030 with a lead image and a PDF, stored in the
     default storage."""
     release = make_release(publish_at=brussels(2030, 5, 30, 9), **complete())
-    image = Image(release=release, alt_fr="Photo", alt_nl="Foto", is_lead=True,
-                  file=SimpleUploadedFile("p.jpg", files.jpeg()))
+    image = Image(
+        release=release,
+        alt_fr="Photo",
+        alt_nl="Foto",
+        is_lead=True,
+        file=SimpleUploadedFile("p.jpg", files.jpeg()),
+    )
     image.save()
-    document = Document(release=release, title_fr="Programme", language="fr",
-                        file=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"))
+    document = Document(
+        release=release,
+        title_fr="Programme",
+        language="fr",
+        file=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
     document.save()
     return release, image, document

@@ -18,7 +18,8 @@ def jpeg(width=1200, height=800, exif=None, color=(200, 40, 40)):
 def png(width=800, height=600, mode="RGBA"):
     buffer = io.BytesIO()
     Image.new(mode, (width, height), (0, 120, 200, 128) if mode == "RGBA" else 1).save(
-        buffer, "PNG")
+        buffer, "PNG"
+    )
     return buffer.getvalue()
 
 
@@ -45,8 +46,10 @@ def png_then_html():
 
 
 def svg_with_script():
-    return (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
-            b'<script>alert(1)</script><circle r="5"/></svg>')
+    return (
+        b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
+        b'<script>alert(1)</script><circle r="5"/></svg>'
+    )
 
 
 def truncated_jpeg():

@@ -39,10 +39,16 @@ def media_settings(**environ):
         "'bucket': getattr(s, 'bucket_name', None), "
         "'endpoint': getattr(s, 'endpoint_url', None)}))"
     )
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ENV_FILE": os.devnull,
-           "DJANGO_SETTINGS_MODULE": "newsroom.settings", "SECRET_KEY": "x" * 50, **environ}
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ENV_FILE": os.devnull,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "SECRET_KEY": "x" * 50,
+        **environ,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_the_file_system_is_the_default():
@@ -50,9 +56,11 @@ def test_the_file_system_is_the_default():
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["STORAGES"]["default"]["BACKEND"] == (
-        "django.core.files.storage.FileSystemStorage")
+        "django.core.files.storage.FileSystemStorage"
+    )
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage")
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
     assert values["url"] == "/media/images/k/320.jpg"
 
 
@@ -69,12 +77,17 @@ def test_the_environment_selects_a_private_bucket():
     assert values["url"] == "/media/images/k/320.jpg"
 
 
-@pytest.mark.parametrize("environ,message", [
-    ({"NEWSROOM_MEDIA_STORAGE": "s3"}, "needs AWS_STORAGE_BUCKET_NAME"),
-    ({"NEWSROOM_MEDIA_STORAGE": "ftp"}, "must be filesystem or s3"),
-    ({**S3_ENV, "NEWSROOM_MEDIA_ACCEL_REDIRECT": "/protected-media/"},
-     "leave NEWSROOM_MEDIA_ACCEL_REDIRECT empty"),
-])
+@pytest.mark.parametrize(
+    "environ,message",
+    [
+        ({"NEWSROOM_MEDIA_STORAGE": "s3"}, "needs AWS_STORAGE_BUCKET_NAME"),
+        ({"NEWSROOM_MEDIA_STORAGE": "ftp"}, "must be filesystem or s3"),
+        (
+            {**S3_ENV, "NEWSROOM_MEDIA_ACCEL_REDIRECT": "/protected-media/"},
+            "leave NEWSROOM_MEDIA_ACCEL_REDIRECT empty",
+        ),
+    ],
+)
 def test_an_incomplete_or_unknown_storage_is_refused_at_start(environ, message):
     result = media_settings(**environ)
     assert result.returncode != 0
@@ -88,15 +101,24 @@ def bucket(monkeypatch, empty_media_storage):
 
     from attachments.storage import PrivateS3Storage
 
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                        "AWS_DEFAULT_REGION": "eu-west-1"}.items():
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "eu-west-1",
+    }.items():
         monkeypatch.setenv(name, value)
     with mock_aws():
-        storage = PrivateS3Storage(bucket_name=BUCKET, region_name="eu-west-1",
-                                   default_acl=None, querystring_auth=True,
-                                   file_overwrite=False, max_memory_size=2_621_440)
+        storage = PrivateS3Storage(
+            bucket_name=BUCKET,
+            region_name="eu-west-1",
+            default_acl=None,
+            querystring_auth=True,
+            file_overwrite=False,
+            max_memory_size=2_621_440,
+        )
         storage.connection.meta.client.create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+        )
         default_storage._wrapped = storage
         yield storage.connection.meta.client
 
@@ -116,8 +138,7 @@ def test_uploads_land_in_the_bucket_without_a_public_grant(bucket, scheduled):
         assert all("URI" not in grant["Grantee"] for grant in grants), key  # no AllUsers
 
 
-def test_the_media_view_streams_from_the_bucket_only_once_live(client, clock, bucket,
-                                                               scheduled):
+def test_the_media_view_streams_from_the_bucket_only_once_live(client, clock, bucket, scheduled):
     release, image, document = scheduled
     jpeg = image.fallback()["jpeg"]
     stored = bucket.get_object(Bucket=BUCKET, Key=jpeg)["Body"].read()

@@ -17,7 +17,8 @@ from tests.public import url_in
 
 def urls_of(image, document):
     return [default_storage.url(path) for path in image.paths] + [
-        default_storage.url(document.file.name)]
+        default_storage.url(document.file.name)
+    ]
 
 
 def test_files_of_a_scheduled_release_are_404_before_go_live_and_200_after(
@@ -38,12 +39,12 @@ def test_files_of_a_scheduled_release_are_404_before_go_live_and_200_after(
     assert {path: default_storage.open(path).read() for path in image.paths} == before
 
 
-def test_staff_and_embargo_holders_see_the_files_before_go_live(client, clock, scheduled,
-                                                                editor):
+def test_staff_and_embargo_holders_see_the_files_before_go_live(client, clock, scheduled, editor):
     release, image, document = scheduled
     clock.set(brussels(2030, 1, 1))
-    link = EmbargoLink.objects.create(release=release, journalist_name="Ann",
-                                      email="ann@example.be")
+    link = EmbargoLink.objects.create(
+        release=release, journalist_name="Ann", email="ann@example.be"
+    )
     url = default_storage.url(image.fallback()["jpeg"])
     assert client.get(f"{url}?embargo={link.token}").status_code == 200
     assert client.get(f"{url}?embargo={link.token}x").status_code == 404
@@ -58,25 +59,29 @@ def test_staff_and_embargo_holders_see_the_files_before_go_live(client, clock, s
 def test_embargo_page_links_its_files_with_the_token(client, clock, scheduled):
     release, image, document = scheduled
     clock.set(brussels(2030, 1, 1))
-    link = EmbargoLink.objects.create(release=release, journalist_name="Ann",
-                                      email="ann@example.be")
+    link = EmbargoLink.objects.create(
+        release=release, journalist_name="Ann", email="ann@example.be"
+    )
     from django.urls import reverse
 
     html = client.get(reverse("releases:embargo", kwargs={"token": link.token})).content.decode()
     from urllib.parse import urlencode
 
     assert f"/1024.jpg?{urlencode({'embargo': link.token})}" in html
-    assert client.get(default_storage.url(document.file.name) + f"?embargo={link.token}"
-                      ).status_code == 200
+    assert (
+        client.get(default_storage.url(document.file.name) + f"?embargo={link.token}").status_code
+        == 200
+    )
 
 
 def test_withdrawn_release_files_disappear(client, scheduled, editor, clock):
-    from newsroom import workflow
+    from workflow import transitions as workflow
 
     release, image, document = scheduled
     clock.set(release.publish_at + datetime.timedelta(days=1))
-    workflow.perform(release, "withdraw", editor,
-                     expected_version=release.version, reasons={"fr": "Erreur."})
+    workflow.perform(
+        release, "withdraw", editor, expected_version=release.version, reasons={"fr": "Erreur."}
+    )
     client.logout()
     for url in urls_of(image, document):
         assert client.get(url).status_code == 404
@@ -85,9 +90,13 @@ def test_withdrawn_release_files_disappear(client, scheduled, editor, clock):
 def test_unknown_or_guessed_paths_are_404(client, scheduled, clock):
     release, image, document = scheduled
     clock.set(release.publish_at)
-    for path in (f"/media/images/{image.key}/original.png", f"/media/images/{image.key}/x",
-                 "/media/images/nokey/320.jpg", f"/media/other/{image.key}/320.jpg",
-                 f"/media/images/{image.key}/..%2F..%2Fsettings.py"):
+    for path in (
+        f"/media/images/{image.key}/original.png",
+        f"/media/images/{image.key}/x",
+        "/media/images/nokey/320.jpg",
+        f"/media/other/{image.key}/320.jpg",
+        f"/media/images/{image.key}/..%2F..%2Fsettings.py",
+    ):
         assert client.get(path).status_code == 404, path
 
 
@@ -152,16 +161,19 @@ def test_images_placed_in_the_text_follow_their_release(client, clock, make_rele
     embedded.save()
     src = default_storage.url(embedded.fallback()["jpeg"])
     small = default_storage.url(embedded.renditions[0]["jpeg"])
-    release = make_release(publish_at=brussels(2030, 5, 30, 9),
-                           body_fr=f'<p>Texte</p><img src="{src}" srcset="{small} 320w" '
-                                   'alt="Graphique">',
-                           **complete())
+    release = make_release(
+        publish_at=brussels(2030, 5, 30, 9),
+        body_fr=f'<p>Texte</p><img src="{src}" srcset="{small} 320w" alt="Graphique">',
+        **complete(),
+    )
     assert client.get(src).status_code == 404
-    link = EmbargoLink.objects.create(release=release, journalist_name="Ann",
-                                      email="ann@example.be")
+    link = EmbargoLink.objects.create(
+        release=release, journalist_name="Ann", email="ann@example.be"
+    )
     query = urlencode({"embargo": link.token})
-    html = client.get(reverse("releases:embargo", kwargs={"token": link.token}) + "",
-                      HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    html = client.get(
+        reverse("releases:embargo", kwargs={"token": link.token}) + "", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
     assert f'src="{src}?{query}"' in html and f'srcset="{small}?{query} 320w"' in html
     assert client.get(f"{src}?{query}").status_code == 200
     clock.set(release.publish_at)
@@ -170,8 +182,9 @@ def test_images_placed_in_the_text_follow_their_release(client, clock, make_rele
 
 def test_the_packages_own_upload_view_is_not_reachable(client, editor):
     client.force_login(editor)
-    response = client.post("/ckeditor5/image_upload/",
-                           {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
+    response = client.post(
+        "/ckeditor5/image_upload/", {"upload": SimpleUploadedFile("p.jpg", files.jpeg())}
+    )
     assert response.status_code == 404 and Image.objects.count() == 0
 
 

@@ -33,13 +33,20 @@ def stored_files():
 
 def admin_post(client, release, upload):
     """The release's change form with one new image, as the admin page sends it."""
-    from tests.test_workflow import change_form
+    from tests.workflow.test_transitions import change_form
 
-    data = change_form(release, **{
-        "images-TOTAL_FORMS": "1", "images-INITIAL_FORMS": "0",
-        "images-0-release": release.pk, "images-0-alt_fr": "Photo", "images-0-alt_nl": "Foto",
-        "images-0-file": upload, "images-0-order": "0",
-    })
+    data = change_form(
+        release,
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-0-release": release.pk,
+            "images-0-alt_fr": "Photo",
+            "images-0-alt_nl": "Foto",
+            "images-0-file": upload,
+            "images-0-order": "0",
+        },
+    )
     url = reverse("admin:releases_pressrelease_change", args=[release.pk])
     return client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -54,8 +61,7 @@ CRAFTED = {
 
 
 @pytest.mark.parametrize("case", list(CRAFTED))
-def test_crafted_images_are_refused_in_the_admin_with_a_message(client, editor, make_release,
-                                                                case):
+def test_crafted_images_are_refused_in_the_admin_with_a_message(client, editor, make_release, case):
     make, name, message = CRAFTED[case]
     release = make_release(status=Status.DRAFT, **complete())
     client.force_login(editor)
@@ -81,8 +87,9 @@ def test_a_client_path_never_becomes_a_stored_path(client, editor, make_release)
     assert response.status_code == 302
     image = Image.objects.get()
     assert image.file.name == f"images/{image.key}/original.jpg"
-    assert all(".." not in path and path.startswith(f"images/{image.key}/")
-               for path in stored_files())
+    assert all(
+        ".." not in path and path.startswith(f"images/{image.key}/") for path in stored_files()
+    )
 
 
 def test_gps_and_camera_data_leave_every_file_and_the_photo_is_upright(make_release):
@@ -113,19 +120,23 @@ def test_renditions_have_the_sizes_templates_announce(make_release):
                 assert decoded.size == (rendition["width"], rendition["height"])
 
 
-@pytest.mark.parametrize("name,make,ok", [
-    ("programme.pdf", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", True),
-    ("notes.docx", files.docx, True),
-    ("archive.zip", files.zip_archive, False),
-    ("page.pdf", lambda: b"<html><script>alert(1)</script></html>", False),
-    ("setup.exe", lambda: b"MZ\x90\x00" + b"\x00" * 100, False),
-    ("cut.pdf", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n", False),
-])
+@pytest.mark.parametrize(
+    "name,make,ok",
+    [
+        ("programme.pdf", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", True),
+        ("notes.docx", files.docx, True),
+        ("archive.zip", files.zip_archive, False),
+        ("page.pdf", lambda: b"<html><script>alert(1)</script></html>", False),
+        ("setup.exe", lambda: b"MZ\x90\x00" + b"\x00" * 100, False),
+        ("cut.pdf", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n", False),
+    ],
+)
 def test_documents_pass_an_allow_list_checked_on_their_content(make_release, name, make, ok):
     from django.core.exceptions import ValidationError
 
-    document = Document(release=make_release(), title_fr="Programme",
-                        file=SimpleUploadedFile(name, make()))
+    document = Document(
+        release=make_release(), title_fr="Programme", file=SimpleUploadedFile(name, make())
+    )
     if ok:
         document.full_clean()
         document.save()
@@ -140,17 +151,19 @@ def test_documents_pass_an_allow_list_checked_on_their_content(make_release, nam
 def test_parity_gate_requires_alt_text_in_the_required_languages(make_release, editor):
     from django.core.exceptions import ValidationError
 
-    from newsroom import workflow
+    from workflow import transitions as workflow
 
     release = make_release(status=Status.IN_REVIEW, **complete())
-    Image.objects.create(release=release, alt_fr="Photo",
-                         file=SimpleUploadedFile("p.jpg", files.jpeg()))
+    Image.objects.create(
+        release=release, alt_fr="Photo", file=SimpleUploadedFile("p.jpg", files.jpeg())
+    )
     with pytest.raises(ValidationError) as error:
         workflow.perform(release, "publish_now", editor, expected_version=release.version)
     assert "Image 1" in str(error.value)
 
 
 # --- the editor's image upload -----------------------------------------------------------
+
 
 def test_ckeditor_upload_needs_the_permission_to_add_images(client, db):
     """Anonymous visitors and staff members without the permission are refused."""
@@ -160,8 +173,9 @@ def test_ckeditor_upload_needs_the_permission_to_add_images(client, db):
     response = client.post(url, {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
     assert response.status_code == 403 and Image.objects.count() == 0
     client.force_login(User.objects.create_user("helpdesk", password="x", is_staff=True))
-    response = client.post(url, {"upload": SimpleUploadedFile("p.jpg", files.jpeg())},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        url, {"upload": SimpleUploadedFile("p.jpg", files.jpeg())}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 403 and Image.objects.count() == 0
     assert response.json()["error"]["message"] == "You may not upload images."
 
@@ -169,15 +183,17 @@ def test_ckeditor_upload_needs_the_permission_to_add_images(client, db):
 def test_ckeditor_upload_validates_and_stores_under_a_generated_name(client, editor):
     client.force_login(editor)
     url = reverse("attachments:ckeditor_upload")
-    response = client.post(url, {"upload": SimpleUploadedFile("../../évil name.jpg",
-                                                              files.jpeg())})
+    response = client.post(url, {"upload": SimpleUploadedFile("../../évil name.jpg", files.jpeg())})
     assert response.status_code == 200
     image = Image.objects.get()
     urls = response.json()["urls"]
     assert urls["default"] == f"/media/images/{image.key}/1024.jpg"
     assert urls["320"] == f"/media/images/{image.key}/320.jpg" and "1200" in urls
-    bomb = client.post(url, {"upload": SimpleUploadedFile("b.png", files.decompression_bomb())},
-                       HTTP_ACCEPT_LANGUAGE="en")
+    bomb = client.post(
+        url,
+        {"upload": SimpleUploadedFile("b.png", files.decompression_bomb())},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert bomb.status_code == 400 and "megapixels" in bomb.json()["error"]["message"]
     assert Image.objects.count() == 1
 
@@ -187,8 +203,10 @@ def test_ckeditor_upload_checks_csrf(editor):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    response = client.post(reverse("attachments:ckeditor_upload"),
-                           {"upload": SimpleUploadedFile("p.jpg", files.jpeg())})
+    response = client.post(
+        reverse("attachments:ckeditor_upload"),
+        {"upload": SimpleUploadedFile("p.jpg", files.jpeg())},
+    )
     assert response.status_code == 403 and Image.objects.count() == 0
 
 
@@ -197,8 +215,9 @@ def test_our_own_pixel_limit_and_pillows_warning_both_refuse(megapixels, make_re
     from django.core.exceptions import ValidationError
 
     data = files.png_of(megapixels)
-    image = Image(release=make_release(status=Status.DRAFT),
-                  file=SimpleUploadedFile("big.png", data))
+    image = Image(
+        release=make_release(status=Status.DRAFT), file=SimpleUploadedFile("big.png", data)
+    )
     with pytest.raises(ValidationError) as error:
         image.full_clean()
     assert "megapixels" in str(error.value) or "mégapixels" in str(error.value)
@@ -206,8 +225,9 @@ def test_our_own_pixel_limit_and_pillows_warning_both_refuse(megapixels, make_re
 
 
 def test_a_multi_picture_phone_jpeg_is_accepted(make_release):
-    image = Image(release=make_release(status=Status.DRAFT),
-                  file=SimpleUploadedFile("phone.jpg", files.mpo()))
+    image = Image(
+        release=make_release(status=Status.DRAFT), file=SimpleUploadedFile("phone.jpg", files.mpo())
+    )
     image.full_clean()
     image.save()
     assert image.file.name.endswith("original.jpg") and image.renditions
@@ -217,8 +237,10 @@ def test_a_too_long_image_is_refused_and_leaves_nothing(make_release):
     from django.core.exceptions import ValidationError
 
     for size in ((1200, 18000), (30000, 1)):
-        image = Image(release=make_release(status=Status.DRAFT),
-                      file=SimpleUploadedFile("strip.png", files.png(*size, mode="L")))
+        image = Image(
+            release=make_release(status=Status.DRAFT),
+            file=SimpleUploadedFile("strip.png", files.png(*size, mode="L")),
+        )
         with pytest.raises(ValidationError):
             image.full_clean()
     assert stored_files() == []
@@ -227,8 +249,7 @@ def test_a_too_long_image_is_refused_and_leaves_nothing(make_release):
 def test_jpeg_comments_do_not_survive(make_release):
     data = files.jpeg_with_comment(b"GPS 50.8467N 4.3525E")
     assert b"50.8467N" in data
-    image = Image(release=make_release(status=Status.DRAFT),
-                  file=SimpleUploadedFile("c.jpg", data))
+    image = Image(release=make_release(status=Status.DRAFT), file=SimpleUploadedFile("c.jpg", data))
     image.save()
     for path in image.paths:
         with default_storage.open(path, "rb") as stored:
@@ -236,43 +257,52 @@ def test_jpeg_comments_do_not_survive(make_release):
 
 
 def test_sixteen_bit_greyscale_keeps_its_tones_in_renditions(make_release):
-    image = Image(release=make_release(status=Status.DRAFT),
-                  file=SimpleUploadedFile("g.png", files.png16(value=30000)))
+    image = Image(
+        release=make_release(status=Status.DRAFT),
+        file=SimpleUploadedFile("g.png", files.png16(value=30000)),
+    )
     image.save()
     with default_storage.open(image.renditions[0]["jpeg"], "rb") as stored:
         pixel = PILImage.open(stored).convert("L").getpixel((5, 5))
     assert 100 < pixel < 140  # 30000/65535 of white, not clipped to 255
 
 
-@pytest.mark.parametrize("name,make", [
-    ("bomb.odt", files.odt_zip_bomb),
-    ("polyglot.pdf", lambda: b"%PDF-1.4\n<script>alert(1)</script>\n%%EOF\n"),
-])
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("bomb.odt", files.odt_zip_bomb),
+        ("polyglot.pdf", lambda: b"%PDF-1.4\n<script>alert(1)</script>\n%%EOF\n"),
+    ],
+)
 def test_document_zip_bombs_and_polyglots_are_refused(make_release, name, make):
     from django.core.exceptions import ValidationError
 
-    document = Document(release=make_release(), title_fr="X",
-                        file=SimpleUploadedFile(name, make()))
+    document = Document(release=make_release(), title_fr="X", file=SimpleUploadedFile(name, make()))
     with pytest.raises(ValidationError):
         document.full_clean()
 
 
 def test_only_one_lead_picture_and_moving_it_works(client, editor, make_release):
-    from tests.test_workflow import change_form
+    from tests.workflow.test_transitions import change_form
 
     release = make_release(status=Status.DRAFT, **complete())
-    first = Image.objects.create(release=release, is_lead=True,
-                                 file=SimpleUploadedFile("a.jpg", files.jpeg()))
-    second = Image.objects.create(release=release,
-                                  file=SimpleUploadedFile("b.jpg", files.jpeg()))
+    first = Image.objects.create(
+        release=release, is_lead=True, file=SimpleUploadedFile("a.jpg", files.jpeg())
+    )
+    second = Image.objects.create(release=release, file=SimpleUploadedFile("b.jpg", files.jpeg()))
     client.force_login(editor)
     url = reverse("admin:releases_pressrelease_change", args=[release.pk])
 
     def rows(lead_first, lead_second):
         data = {"images-TOTAL_FORMS": "2", "images-INITIAL_FORMS": "2"}
         for i, (image, lead) in enumerate(((first, lead_first), (second, lead_second))):
-            data.update({f"images-{i}-id": image.pk, f"images-{i}-release": release.pk,
-                         f"images-{i}-order": i})
+            data.update(
+                {
+                    f"images-{i}-id": image.pk,
+                    f"images-{i}-release": release.pk,
+                    f"images-{i}-order": i,
+                }
+            )
             if lead:
                 data[f"images-{i}-is_lead"] = "on"
         return change_form(release, **data)
@@ -291,8 +321,7 @@ def test_alt_text_stays_required_after_approval(make_release):
     from django.core.exceptions import ValidationError
 
     release = make_release(**complete())  # approved and live
-    image = Image(release=release, alt_fr="Photo",
-                  file=SimpleUploadedFile("p.jpg", files.jpeg()))
+    image = Image(release=release, alt_fr="Photo", file=SimpleUploadedFile("p.jpg", files.jpeg()))
     with pytest.raises(ValidationError) as error:
         image.full_clean()
     assert "néerlandais" in str(error.value) or "Dutch" in str(error.value)

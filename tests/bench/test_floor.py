@@ -8,9 +8,15 @@ from django.urls import NoReverseMatch, reverse
 from bench.urls import FLOOR_PATH
 
 #: Headers set by middleware on every response: the floor must carry them like a page.
-MIDDLEWARE_HEADERS = {"x-frame-options", "x-content-type-options", "referrer-policy",
-                      "cross-origin-opener-policy", "content-security-policy", "vary",
-                      "content-language"}
+MIDDLEWARE_HEADERS = {
+    "x-frame-options",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "content-security-policy",
+    "vary",
+    "content-language",
+}
 
 
 def test_production_site_does_not_serve_the_floor_view(client, db):
@@ -30,13 +36,15 @@ def test_bench_settings_differ_from_production_only_by_the_urls():
     """Same middleware, database, caches...: the floor measures the production stack."""
     production = importlib.import_module("newsroom.settings")
     bench = importlib.import_module("bench.settings")
+
     def settings_names(module):
         return {name for name in dir(module) if name.isupper() and not name.startswith("_")}
 
     names = settings_names(production)
     assert settings_names(bench) == names
-    assert {name for name in names
-            if getattr(bench, name) != getattr(production, name)} == {"ROOT_URLCONF"}
+    assert {name for name in names if getattr(bench, name) != getattr(production, name)} == {
+        "ROOT_URLCONF"
+    }
     assert bench.ROOT_URLCONF == "bench.urls"
 
 

@@ -13,16 +13,16 @@ from bench.urls import FLOOR_PATH
 #: floor view (bench/settings.py), 8 connections for 3 s, on the 2-core development machine.
 WRK_OUTPUT = (Path(__file__).parent / "wrk_floor_output.txt").read_text()
 
-needs_wrk = pytest.mark.skipif(shutil.which("wrk") is None,
-                               reason="wrk is not installed (apt-get install -y wrk)")
+needs_wrk = pytest.mark.skipif(
+    shutil.which("wrk") is None, reason="wrk is not installed (apt-get install -y wrk)"
+)
 
 
 def test_figures_are_read_from_a_real_wrk_run():
     figures = pages.parse_wrk_output(WRK_OUTPUT)
     assert figures["requests"] > 0
     assert figures["errors"] == 0
-    assert figures["req_per_s"] == pytest.approx(figures["requests"] / figures["seconds"],
-                                                 rel=0.01)
+    assert figures["req_per_s"] == pytest.approx(figures["requests"] / figures["seconds"], rel=0.01)
     assert 0 < figures["p50_ms"] <= figures["p90_ms"] <= figures["p95_ms"] <= figures["p99_ms"]
     assert figures["p99_ms"] <= figures["max_ms"]
     assert figures["bytes_per_response"] > 0
@@ -34,10 +34,22 @@ def test_output_without_the_result_line_is_a_clear_error():
 
 
 def run(page, req_per_s, p95_ms, errors=0):
-    return {"page": page, "urls": 1, "requests": 100, "seconds": 10.0, "req_per_s": req_per_s,
-            "p50_ms": p95_ms / 2, "p90_ms": p95_ms, "p95_ms": p95_ms, "p99_ms": p95_ms,
-            "max_ms": p95_ms, "mean_ms": p95_ms / 2, "bytes_per_response": 10,
-            "errors": errors, "error_kinds": {}}
+    return {
+        "page": page,
+        "urls": 1,
+        "requests": 100,
+        "seconds": 10.0,
+        "req_per_s": req_per_s,
+        "p50_ms": p95_ms / 2,
+        "p90_ms": p95_ms,
+        "p95_ms": p95_ms,
+        "p99_ms": p95_ms,
+        "max_ms": p95_ms,
+        "mean_ms": p95_ms / 2,
+        "bytes_per_response": 10,
+        "errors": errors,
+        "error_kinds": {},
+    }
 
 
 def test_each_page_is_compared_with_the_floor_measured_around_it():
@@ -79,8 +91,7 @@ def test_release_details_are_spread_over_the_data_set():
     assert pages.spread([1, 2], 5) == [1, 2]
 
 
-@pytest.mark.parametrize("name,value", [("BENCH_DURATION", "ten"),
-                                        ("BENCH_CONNECTIONS", "many")])
+@pytest.mark.parametrize("name,value", [("BENCH_DURATION", "ten"), ("BENCH_CONNECTIONS", "many")])
 def test_bad_settings_are_refused_with_their_name(monkeypatch, capsys, name, value):
     monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit):
@@ -130,8 +141,9 @@ def test_wrk_measures_the_floor_of_a_live_server(bench_site):
 @needs_wrk
 def test_wrk_requests_every_listed_path_and_counts_failures(bench_site):
     """A list with a missing page: its 404s show up as errors, not as fast responses."""
-    figures = pages.run_wrk(bench_site.url, [FLOOR_PATH, "/no-such-page/"], duration=1,
-                            connections=2, threads=2)
+    figures = pages.run_wrk(
+        bench_site.url, [FLOOR_PATH, "/no-such-page/"], duration=1, connections=2, threads=2
+    )
     assert figures["errors"] > 0
     assert figures["error_kinds"].keys() == {"status"}
     assert figures["errors"] < figures["requests"]
@@ -152,9 +164,16 @@ def test_every_benchmarked_page_type_has_its_query_count_asserted(demo):
     from tests.public import demo_urls, feed_urls
 
     with translation.override("fr"):  # the first URL of each list is the French one
-        counted = {resolve(url.split("?")[0]).view_name
-                   for url in {**demo_urls(demo, "fr"), **feed_urls(demo, "fr")}.values()}
+        counted = {
+            resolve(url.split("?")[0]).view_name
+            for url in {**demo_urls(demo, "fr"), **feed_urls(demo, "fr")}.values()
+        }
         benchmarked = {resolve(paths[0]).view_name for paths in pages.page_urls().values()}
-    assert benchmarked == {"home", "releases:list", "releases:detail", "organizations:detail",
-                           "releases:feed_rss"}
+    assert benchmarked == {
+        "home",
+        "releases:list",
+        "releases:detail",
+        "organizations:detail",
+        "releases:feed_rss",
+    }
     assert benchmarked <= counted

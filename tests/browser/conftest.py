@@ -16,8 +16,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright + 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -54,8 +59,9 @@ def site(live_server):
 def page(browser):
     # bypass_csp: axe-core is injected as an inline script, which our CSP refuses.
     # tests/browser/test_admin_csp.py checks the policy itself, without bypassing it.
-    context = browser.new_context(locale="fr-BE", viewport={"width": 1280, "height": 900},
-                                  bypass_csp=True)
+    context = browser.new_context(
+        locale="fr-BE", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     page = context.new_page()
     yield page
     context.close()

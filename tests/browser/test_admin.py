@@ -45,7 +45,8 @@ def test_an_editor_saves_the_real_change_form(site, browser, release):
     edit_dutch_title(page, "Nieuwe titel")
     save(page)
     assert page.locator(".messagelist .success").count() == 1, page.locator(
-        ".errornote, .errorlist").all_inner_texts()
+        ".errornote, .errorlist"
+    ).all_inner_texts()
     release.refresh_from_db()
     assert release.title_nl == "Nieuwe titel" and release.status == Status.IN_REVIEW
     page.context.close()
@@ -85,7 +86,8 @@ def test_the_editors_image_button_uploads_through_our_view(site, browser, releas
     first_editor = page.locator(".ck-editor").first
     first_editor.locator("input[type=file]").set_input_files(str(photo))
     first_editor.locator(".ck-editor__editable img[src*='/media/images/']").wait_for(
-        state="attached")  # the French tab may be hidden behind the English one
+        state="attached"
+    )  # the French tab may be hidden behind the English one
     save(page)
     assert page.locator(".messagelist .success").count() == 1
     release.refresh_from_db()

@@ -32,14 +32,15 @@ class Watched:
     """A page whose CSP violations and console errors are recorded."""
 
     def __init__(self, browser, **context_args):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1000},
-                                           **context_args)
+        self.context = browser.new_context(viewport={"width": 1280, "height": 1000}, **context_args)
         self.context.add_init_script(COLLECT_VIOLATIONS)
         self.page = self.context.new_page()
         self.console = []
         self.events = []
-        self.page.on("console", lambda message: self.console.append(message.text)
-                     if message.type == "error" else None)
+        self.page.on(
+            "console",
+            lambda message: self.console.append(message.text) if message.type == "error" else None,
+        )
 
     def goto(self, url):
         self.collect()
@@ -55,8 +56,7 @@ class Watched:
 
     def violations(self):
         self.collect()
-        return self.events + [text for text in self.console
-                              if "Content Security Policy" in text]
+        return self.events + [text for text in self.console if "Content Security Policy" in text]
 
     def close(self):
         self.context.close()
@@ -100,8 +100,9 @@ def test_public_pages_break_no_rule_of_the_policy(site, browser):
     watched.close()
 
 
-def test_the_admin_editor_and_language_tabs_work_under_the_policy(site, browser,
-                                                                 make_release, tmp_path):
+def test_the_admin_editor_and_language_tabs_work_under_the_policy(
+    site, browser, make_release, tmp_path
+):
     release = make_release(status=Status.IN_REVIEW, **complete())
     staff_user("ed", "Editors")
     watched = Watched(browser, locale="en-GB")
@@ -112,14 +113,19 @@ def test_the_admin_editor_and_language_tabs_work_under_the_policy(site, browser,
     with page.expect_navigation():
         page.click("input[type=submit]")
     response = watched.goto(
-        site.url + reverse("admin:releases_pressrelease_change", args=[release.pk]))
+        site.url + reverse("admin:releases_pressrelease_change", args=[release.pk])
+    )
     policy = response.headers["content-security-policy"]
     assert "script-src 'self';" in policy and "style-src 'self';" in policy
     assert "style-src-attr 'unsafe-inline'" in policy  # the editor's one need (security.py)
     # CKEditor 5 starts one editor per language, each editing its own language.
     page.wait_for_function("document.querySelectorAll('.ck-editor__editable').length >= 4")
     assert page.eval_on_selector_all(".ck-editor__editable", "els => els.map(e => e.lang)") == [
-        "fr", "nl", "de", "en"]
+        "fr",
+        "nl",
+        "de",
+        "en",
+    ]
     # The language tabs (jQuery UI) switch the visible field.
     assert page.locator("#id_title_nl").is_hidden()
     page.locator('a[href="#tab_id_title_nl"]').click()
@@ -143,17 +149,21 @@ def test_the_admin_editor_and_language_tabs_work_under_the_policy(site, browser,
     with page.expect_navigation():
         page.click("input[name=_continue]")
     assert page.locator(".messagelist .success").count() == 1, page.locator(
-        ".errornote, .errorlist").all_inner_texts()
+        ".errornote, .errorlist"
+    ).all_inner_texts()
     release.refresh_from_db()
     assert release.title_nl == "Nieuwe titel"
     assert "Een nieuwe zin." in release.body_nl and "<strong>" in release.body_nl
     assert "/media/images/" in release.body_nl
     page.wait_for_load_state("networkidle")
     # The other admin pages an editor opens, under the same policy.
-    for name, args in [("admin:index", []), ("admin:releases_pressrelease_changelist", []),
-                       ("admin:releases_pressrelease_add", []),
-                       ("admin:releases_pressrelease_history", [release.pk]),
-                       ("admin:releases_pressrelease_schedule", [])]:
+    for name, args in [
+        ("admin:index", []),
+        ("admin:releases_pressrelease_changelist", []),
+        ("admin:releases_pressrelease_add", []),
+        ("admin:releases_pressrelease_history", [release.pk]),
+        ("admin:releases_pressrelease_schedule", []),
+    ]:
         assert watched.goto(site.url + reverse(name, args=args)).status == 200, name
     # The staff preview of the public page, with the uploaded picture: the public policy.
     with translation.override("nl"):

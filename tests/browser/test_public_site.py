@@ -29,8 +29,10 @@ def test_anonymous_visit_sets_no_cookie_and_requests_nothing_outside_the_site(si
 
     demo = PressRelease.objects.get()
     outside = []
-    page.on("request", lambda request: None if request.url.startswith(site.url)
-            else outside.append(request.url))
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(site.url) else outside.append(request.url),
+    )
     for language in LANGUAGES:
         for path in demo_urls(demo, language).values():
             page.goto(site.url + path)

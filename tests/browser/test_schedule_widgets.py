@@ -17,8 +17,9 @@ FORMATS = {"fr": ("fr-BE", "30/05/2017 09:30:00"), "nl": ("nl-BE", "30-05-2017 0
 
 
 @pytest.mark.parametrize("language", list(FORMATS))
-def test_an_editor_picks_the_date_and_the_time_with_the_widgets(site, browser, make_release,
-                                                                 language):
+def test_an_editor_picks_the_date_and_the_time_with_the_widgets(
+    site, browser, make_release, language
+):
     locale, example = FORMATS[language]
     release = make_release(status=Status.IN_REVIEW, **complete())
     staff_user("ed", "Editors")

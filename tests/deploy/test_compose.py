@@ -21,8 +21,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 ENV_HELPERS = {"env_str", "env_bool", "env_int", "env_list"}
 #: Read by the container's own scripts and gunicorn's config, not by Django's settings.
-SCRIPTS = [ROOT / "newsroom" / "gunicorn.conf.py", ROOT / "docker" / "entrypoint.sh",
-           ROOT / "docker" / "wait_for_db.py", ROOT / "docker" / "healthcheck.py"]
+SCRIPTS = [
+    ROOT / "newsroom" / "gunicorn.conf.py",
+    ROOT / "docker" / "entrypoint.sh",
+    ROOT / "docker" / "wait_for_db.py",
+    ROOT / "docker" / "healthcheck.py",
+]
 #: Read by boto3 itself for the S3 media option (newsroom/settings.py says so).
 BOTO3_CREDENTIALS = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}
 REQUIRED_IN_PRODUCTION = {"SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL"}
@@ -45,9 +49,13 @@ def settings_reads():
     for path in (ROOT / "newsroom").glob("*.py"):
         tree = ast.parse(path.read_text(), filename=str(path))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ENV_HELPERS and node.args
-                    and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ENV_HELPERS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 reads.setdefault(node.args[0].value, node.func.id)
     return reads
 
@@ -94,8 +102,12 @@ def env_example(commented=False):
 def operator_environment(web, **changes):
     """What a web container gets from an operator who copied .env.example and set the
     two secrets it asks for (and ``changes``)."""
-    variables = {**env_example(), "SECRET_KEY": "k3Y-a9Zq_" * 7, "POSTGRES_PASSWORD": "Pg-pass_42",
-                 **changes}
+    variables = {
+        **env_example(),
+        "SECRET_KEY": "k3Y-a9Zq_" * 7,
+        "POSTGRES_PASSWORD": "Pg-pass_42",
+        **changes,
+    }
     return {name: interpolate(value, variables) for name, value in web["environment"].items()}
 
 
@@ -114,6 +126,7 @@ def dockerfile_env():
 
 
 # --- services and their wiring ------------------------------------------------------------------
+
 
 def test_the_stack_has_web_nodes_postgresql_a_proxy_and_an_optional_redis(compose):
     services = compose["services"]
@@ -135,8 +148,10 @@ def test_web_nodes_publish_no_port_only_the_proxy_does(compose):
 def test_every_service_waits_for_what_it_needs_to_be_healthy(compose):
     services = compose["services"]
     assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
-    assert services["web"]["depends_on"]["redis"] == {"condition": "service_healthy",
-                                                      "required": False}
+    assert services["web"]["depends_on"]["redis"] == {
+        "condition": "service_healthy",
+        "required": False,
+    }
     assert services["proxy"]["depends_on"]["web"]["condition"] == "service_healthy"
 
 
@@ -161,15 +176,24 @@ def test_media_live_on_one_named_volume_shared_by_the_web_nodes_and_the_proxy(co
     assert "postgres-data:/var/lib/postgresql/data" in compose["services"]["db"]["volumes"]
     # nginx serves /protected-media/ from the same folder, after Django's check.
     nginx = (ROOT / "docker" / "nginx.conf").read_text()
-    assert re.search(r"location /protected-media/ \{\s*internal;\s*alias "
-                     + re.escape(media_root.rstrip("/")) + "/;", nginx)
-    assert interpolate(web["environment"]["NEWSROOM_MEDIA_ACCEL_REDIRECT"],
-                       env_example()) == "/protected-media/"
-    assert "./docker/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in (
-        compose["services"]["proxy"]["volumes"])
+    assert re.search(
+        r"location /protected-media/ \{\s*internal;\s*alias "
+        + re.escape(media_root.rstrip("/"))
+        + "/;",
+        nginx,
+    )
+    assert (
+        interpolate(web["environment"]["NEWSROOM_MEDIA_ACCEL_REDIRECT"], env_example())
+        == "/protected-media/"
+    )
+    assert (
+        "./docker/nginx.conf:/etc/nginx/conf.d/default.conf:ro"
+        in (compose["services"]["proxy"]["volumes"])
+    )
 
 
 # --- environment: names and values ----------------------------------------------------------------
+
 
 def test_every_variable_passed_to_the_web_nodes_is_read_by_the_project(web):
     read = set(settings_reads()) | script_reads() | BOTO3_CREDENTIALS
@@ -180,10 +204,21 @@ def test_every_variable_passed_to_the_web_nodes_is_read_by_the_project(web):
 def test_the_settings_this_test_relies_on_are_found():
     """Guards the test above against an AST walk that finds nothing."""
     reads = settings_reads()
-    assert {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DATABASE_POOL_MAX_SIZE",
-            "MEDIA_ROOT", "STATIC_ROOT", "SECURE_PROXY_SSL_HEADER"} <= set(reads)
-    assert {"GUNICORN_WORKERS", "FORWARDED_ALLOW_IPS", "MIGRATE_ON_START",
-            "DATABASE_WAIT_TIMEOUT"} <= script_reads()
+    assert {
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "ALLOWED_HOSTS",
+        "DATABASE_POOL_MAX_SIZE",
+        "MEDIA_ROOT",
+        "STATIC_ROOT",
+        "SECURE_PROXY_SSL_HEADER",
+    } <= set(reads)
+    assert {
+        "GUNICORN_WORKERS",
+        "FORWARDED_ALLOW_IPS",
+        "MIGRATE_ON_START",
+        "DATABASE_WAIT_TIMEOUT",
+    } <= script_reads()
 
 
 #: In .env.example, deliberately not passed to the containers.
@@ -204,8 +239,9 @@ def test_what_env_example_offers_reaches_the_containers(web):
 
 
 def test_every_value_compose_asks_for_is_explained_in_env_example():
-    undocumented = sorted(interpolated((ROOT / "docker-compose.yml").read_text())
-                          - set(env_example(commented=True)))
+    undocumented = sorted(
+        interpolated((ROOT / "docker-compose.yml").read_text()) - set(env_example(commented=True))
+    )
     assert not undocumented, f"add these to .env.example, with a comment: {undocumented}"
 
 
@@ -215,7 +251,8 @@ def test_production_variables_are_required_and_debug_is_off(web):
     assert environment["DEBUG"] == "false"
     for name in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"):
         assert re.fullmatch(r"\$\{" + name + r":\?[^}]+\}", environment[name]), (
-            f"{name} must stop compose with a message when it is missing")
+            f"{name} must stop compose with a message when it is missing"
+        )
     assert "${POSTGRES_PASSWORD:?" in environment["DATABASE_URL"]
     assert "@db:5432/" in environment["DATABASE_URL"]
 
@@ -234,7 +271,8 @@ def test_an_empty_default_is_only_given_where_empty_means_unset(web):
     for name, value in web["environment"].items():
         if re.fullmatch(r"\$\{" + name + r":-\}", str(value)) and name in reads:
             assert reads[name] in ("env_str", "env_int"), (
-                f"{name} is read with {reads[name]}: give it a real default")
+                f"{name} is read with {reads[name]}: give it a real default"
+            )
 
 
 def test_the_database_and_the_web_nodes_agree_on_the_password(compose, web):
@@ -242,34 +280,43 @@ def test_the_database_and_the_web_nodes_agree_on_the_password(compose, web):
     assert db["POSTGRES_USER"] == "newsroom" and db["POSTGRES_DB"] == "newsroom"
     variables = {"POSTGRES_PASSWORD": "Pg-pass_42"}
     assert interpolate(web["environment"]["DATABASE_URL"], variables) == (
-        "postgres://newsroom:Pg-pass_42@db:5432/newsroom")
+        "postgres://newsroom:Pg-pass_42@db:5432/newsroom"
+    )
     assert interpolate(db["POSTGRES_PASSWORD"], variables) == "Pg-pass_42"
 
 
 def run_settings(environment, code):
-    env = {"PATH": os.environ.get("PATH", ""), "ENV_FILE": os.devnull,
-           "DJANGO_SETTINGS_MODULE": "newsroom.settings", **environment}
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "ENV_FILE": os.devnull,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        **environment,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_web_nodes_environment_gives_the_settings_production_needs(web):
     """The environment a container gets, read by the real settings in a fresh process:
     `check --deploy` is clean and the paths match the image and the volume."""
     environment = operator_environment(web)
-    completed = run_settings(environment, (
-        "import django, json; django.setup()\n"
-        "from django.core.management import call_command\n"
-        "call_command('check', deploy=True, fail_level='WARNING')\n"
-        "from django.conf import settings as s\n"
-        "db = s.DATABASES['default']\n"
-        "print(json.dumps({'debug': s.DEBUG, 'media': str(s.MEDIA_ROOT),\n"
-        "  'static': str(s.STATIC_ROOT), 'engine': db['ENGINE'], 'host': db['HOST'],\n"
-        "  'pool': db.get('OPTIONS', {}).get('pool'), 'proxy': s.SECURE_PROXY_SSL_HEADER,\n"
-        "  'ssl_redirect': s.SECURE_SSL_REDIRECT, 'hsts': s.SECURE_HSTS_SECONDS,\n"
-        "  'languages': s.NEWSROOM_REQUIRED_LANGUAGES, 'hosts': s.ALLOWED_HOSTS,\n"
-        "  'accel': s.NEWSROOM_MEDIA_ACCEL_REDIRECT}, default=str))\n"
-    ))
+    completed = run_settings(
+        environment,
+        (
+            "import django, json; django.setup()\n"
+            "from django.core.management import call_command\n"
+            "call_command('check', deploy=True, fail_level='WARNING')\n"
+            "from django.conf import settings as s\n"
+            "db = s.DATABASES['default']\n"
+            "print(json.dumps({'debug': s.DEBUG, 'media': str(s.MEDIA_ROOT),\n"
+            "  'static': str(s.STATIC_ROOT), 'engine': db['ENGINE'], 'host': db['HOST'],\n"
+            "  'pool': db.get('OPTIONS', {}).get('pool'), 'proxy': s.SECURE_PROXY_SSL_HEADER,\n"
+            "  'ssl_redirect': s.SECURE_SSL_REDIRECT, 'hsts': s.SECURE_HSTS_SECONDS,\n"
+            "  'languages': s.NEWSROOM_REQUIRED_LANGUAGES, 'hosts': s.ALLOWED_HOSTS,\n"
+            "  'accel': s.NEWSROOM_MEDIA_ACCEL_REDIRECT}, default=str))\n"
+        ),
+    )
     assert completed.returncode == 0, completed.stderr
     assert "System check identified no issues" in completed.stdout
     seen = json.loads(completed.stdout.strip().splitlines()[-1])
@@ -287,40 +334,52 @@ def test_the_web_nodes_environment_gives_the_settings_production_needs(web):
 
 def test_the_redis_profile_gives_a_shared_cache_the_image_can_use(compose, web):
     """`--profile redis` with NEWSROOM_CACHE_URL pointing at it: Django's Redis backend,
-    with its client library installed by `pip install .` (no connection is made here)."""
+    with its client library installed from the lock file (no connection is made here)."""
     assert "6379" not in str(compose["services"]["redis"].get("ports", "")), "private"
     environment = operator_environment(web, NEWSROOM_CACHE_URL="redis://redis:6379/0")
-    completed = run_settings(environment, (
-        "import django; django.setup()\n"
-        "from django.conf import settings as s\n"
-        "from django.core.cache import caches\n"
-        "caches['default']._cache  # builds the client: imports the redis library\n"
-        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)\n"
-    ))
+    completed = run_settings(
+        environment,
+        (
+            "import django; django.setup()\n"
+            "from django.conf import settings as s\n"
+            "from django.core.cache import caches\n"
+            "caches['default']._cache  # builds the client: imports the redis library\n"
+            "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)\n"
+        ),
+    )
     assert completed.returncode == 0, completed.stderr
     backend, sessions = completed.stdout.split()
     assert backend == "django.core.cache.backends.redis.RedisCache"
     # Whatever the cache, sessions are written to the database every node reads.
-    assert sessions in ("django.contrib.sessions.backends.db",
-                        "django.contrib.sessions.backends.cached_db")
+    assert sessions in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    )
 
 
 def test_media_in_a_bucket_turn_nginxs_media_sending_off(web):
     """With NEWSROOM_MEDIA_STORAGE=s3, .env empties NEWSROOM_MEDIA_ACCEL_REDIRECT (the
     settings refuse the two together) and the containers start."""
-    environment = operator_environment(web, NEWSROOM_MEDIA_STORAGE="s3",
-                                       AWS_STORAGE_BUCKET_NAME="newsroom-media",
-                                       NEWSROOM_MEDIA_ACCEL_REDIRECT="")
-    completed = run_settings(environment, (
-        "import django; django.setup()\n"
-        "from django.conf import settings as s\n"
-        "print(repr(s.NEWSROOM_MEDIA_ACCEL_REDIRECT), s.STORAGES['default']['BACKEND'])\n"
-    ))
+    environment = operator_environment(
+        web,
+        NEWSROOM_MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        NEWSROOM_MEDIA_ACCEL_REDIRECT="",
+    )
+    completed = run_settings(
+        environment,
+        (
+            "import django; django.setup()\n"
+            "from django.conf import settings as s\n"
+            "print(repr(s.NEWSROOM_MEDIA_ACCEL_REDIRECT), s.STORAGES['default']['BACKEND'])\n"
+        ),
+    )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.split() == ["''", "attachments.storage.PrivateS3Storage"]
 
 
 # --- the image ------------------------------------------------------------------------------------
+
 
 def test_the_image_runs_unprivileged_from_the_slim_python_image():
     text = dockerfile()
@@ -328,13 +387,16 @@ def test_the_image_runs_unprivileged_from_the_slim_python_image():
     assert re.search(r"^FROM python:3\.11-slim-bookworm$", text, re.M)
     user = re.findall(r"^USER (\S+)$", text, re.M)
     assert user and user[-1] not in ("root", "0")
-    assert re.search(r"^RUN pip install \.$", text, re.M), "installs the project from pyproject"
+    assert re.search(
+        r"^RUN pip install --require-hashes -r requirements/production\.txt$", text, re.M
+    ), "installs the locked versions, checked against their hashes"
 
 
 def test_static_files_are_collected_at_build_with_a_build_only_secret():
     text = dockerfile().replace("\\\n", " ")
-    collect = next(line for line in text.splitlines()
-                   if line.startswith("RUN ") and "collectstatic" in line)
+    collect = next(
+        line for line in text.splitlines() if line.startswith("RUN ") and "collectstatic" in line
+    )
     assert re.search(r"SECRET_KEY=\S+ ", collect), "the settings refuse to start without one"
     assert "--noinput" in collect
     assert not re.search(r"^ENV .*SECRET_KEY", text, re.M), "the secret must not stay in the image"

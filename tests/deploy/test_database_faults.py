@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from bench.gunicorn import GunicornProcess
-from bench.two_nodes import PROXY_HEADERS, collect_static, database_url_for, node_environment
+from tests.deploy.two_nodes import PROXY_HEADERS, collect_static, database_url_for, node_environment
 from tests.tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.postgresql
@@ -40,16 +40,25 @@ def static_root(tmp_path_factory, django_db_setup, django_db_blocker):
     root = tmp_path_factory.mktemp("static")
 
     with django_db_blocker.unblock():
-        env = node_environment(database_url_for(connection.settings_dict), root,
-                               root.parent / "media")
+        env = node_environment(
+            database_url_for(connection.settings_dict), root, root.parent / "media"
+        )
     collect_static(env, log=lambda *args: None)
     return root
 
 
 def server(tmp_path, static_root, database_url, **environ):
     env = node_environment(database_url, static_root, tmp_path / "media")
-    env.update({"GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2", "GUNICORN_TIMEOUT": "20",
-                "DATABASE_POOL_TIMEOUT": str(POOL_TIMEOUT), "LOG_LEVEL": "WARNING", **environ})
+    env.update(
+        {
+            "GUNICORN_WORKERS": "1",
+            "GUNICORN_THREADS": "2",
+            "GUNICORN_TIMEOUT": "20",
+            "DATABASE_POOL_TIMEOUT": str(POOL_TIMEOUT),
+            "LOG_LEVEL": "WARNING",
+            **environ,
+        }
+    )
     return GunicornProcess(env, log_path=tmp_path / "gunicorn.log", label="newsroom")
 
 
@@ -59,18 +68,21 @@ def assert_unavailable(status, headers, body, elapsed, language_text, limit):
     assert language_text in body
     assert elapsed < limit, f"answered after {elapsed:.1f} s"
     assert "no-store" in headers.get("Cache-Control", "") or "private" in headers.get(
-        "Cache-Control", "")
+        "Cache-Control", ""
+    )
 
 
 @pytest.mark.parametrize("pool", ["2", "0"])
 def test_with_postgresql_down_pages_are_a_quick_503_and_come_back(
-        transactional_db, tmp_path, static_root, pool):
+    transactional_db, tmp_path, static_root, pool
+):
     from django.db import connection
 
     upstream = int(connection.settings_dict.get("PORT") or 5432)
     with TcpProxy(upstream) as proxy:
-        url = database_url_for({**connection.settings_dict, "HOST": "127.0.0.1",
-                                "PORT": str(proxy.port)})
+        url = database_url_for(
+            {**connection.settings_dict, "HOST": "127.0.0.1", "PORT": str(proxy.port)}
+        )
         with server(tmp_path, static_root, url, DATABASE_POOL_MAX_SIZE=pool) as node:
             assert node.wait_until_up("/healthz", headers=PROXY_HEADERS) == 200
             assert get(node.port, "/fr/")[0] == 200
@@ -78,8 +90,9 @@ def test_with_postgresql_down_pages_are_a_quick_503_and_come_back(
             # One pool timeout at most (without a pool, a refused connection is at once).
             limit = POOL_TIMEOUT * 1.5 + 1
             assert_unavailable(*get(node.port, "/nl/"), "Tijdelijk niet beschikbaar", limit)
-            assert_unavailable(*get(node.port, "/fr/communiques/"), "Temporairement indisponible",
-                               limit)
+            assert_unavailable(
+                *get(node.port, "/fr/communiques/"), "Temporairement indisponible", limit
+            )
             assert get(node.port, "/healthz")[0] == 503
             proxy.restore()
             deadline, statuses = time.monotonic() + 60, []
@@ -95,31 +108,44 @@ def test_with_postgresql_down_pages_are_a_quick_503_and_come_back(
 
 
 def test_with_every_pooled_connection_busy_a_page_is_a_503_after_one_pool_timeout(
-        transactional_db, tmp_path, static_root):
+    transactional_db, tmp_path, static_root
+):
     """A pool of one held by a lock: a request waits on a locked table with the only
     connection, the next one waits for the pool."""
     from django.db import connection
 
     url = database_url_for(connection.settings_dict)
     dsn = url.replace("postgres://", "postgresql://", 1)
-    with server(tmp_path, static_root, url, DATABASE_POOL_MAX_SIZE="1",
-                DATABASE_POOL_MIN_SIZE="1") as node:
+    with server(
+        tmp_path, static_root, url, DATABASE_POOL_MAX_SIZE="1", DATABASE_POOL_MIN_SIZE="1"
+    ) as node:
         assert node.wait_until_up("/healthz", headers=PROXY_HEADERS) == 200
         with psycopg.connect(dsn) as holder:
             holder.execute("LOCK TABLE newsroom_publicversion IN ACCESS EXCLUSIVE MODE")
             first = {}
             waiting = threading.Thread(
-                target=lambda: first.update(answer=get(node.port, "/fr/", timeout=60)))
+                target=lambda: first.update(answer=get(node.port, "/fr/", timeout=60))
+            )
             waiting.start()
             with psycopg.connect(dsn, autocommit=True) as observer:
                 deadline = time.monotonic() + 20
-                while time.monotonic() < deadline and not observer.execute(
+                while (
+                    time.monotonic() < deadline
+                    and not observer.execute(
                         "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                        "AND query LIKE '%%newsroom_publicversion%%'").fetchone():
+                        "AND query LIKE '%%newsroom_publicversion%%'"
+                    ).fetchone()
+                ):
                     time.sleep(0.05)
             status, headers, body, elapsed = get(node.port, "/de/")
-            assert_unavailable(status, headers, body, elapsed, "Vorübergehend nicht verfügbar",
-                               POOL_TIMEOUT * 1.5 + 1)
+            assert_unavailable(
+                status,
+                headers,
+                body,
+                elapsed,
+                "Vorübergehend nicht verfügbar",
+                POOL_TIMEOUT * 1.5 + 1,
+            )
             assert elapsed >= POOL_TIMEOUT * 0.9  # it did wait for the pool, once
             holder.rollback()  # the lock ends: the first request is answered
         waiting.join(30)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.two_nodes import database_url_for
+from tests.deploy.two_nodes import database_url_for
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRYPOINT = ROOT / "docker" / "entrypoint.sh"
@@ -29,11 +29,20 @@ def load_script(name):
 
 def container_env(**values):
     """A production-like environment, as the container has, whatever this process has."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DJANGO_", "DATABASE_", "SECURE_"))}
-    env.update({"ENV_FILE": os.devnull, "DEBUG": "false",
-                "SECRET_KEY": "entrypoint-test-" + "k3Y-a9Zq_" * 6, "ALLOWED_HOSTS": "localhost",
-                "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}"})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "SECURE_"))
+    }
+    env.update(
+        {
+            "ENV_FILE": os.devnull,
+            "DEBUG": "false",
+            "SECRET_KEY": "entrypoint-test-" + "k3Y-a9Zq_" * 6,
+            "ALLOWED_HOSTS": "localhost",
+            "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+        }
+    )
     env.update(values)
     return env
 
@@ -48,7 +57,9 @@ def test_the_entrypoint_migrates_a_new_database_then_runs_the_command(tmp_path):
     completed = subprocess.run(
         [str(ENTRYPOINT), "python", "-c", "print('gunicorn would start here')"],
         env=container_env(DATABASE_URL=f"sqlite:///{database}"),
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.rstrip().endswith("gunicorn would start here")
@@ -60,7 +71,9 @@ def test_the_entrypoint_can_leave_migrations_to_someone_else(tmp_path):
     completed = subprocess.run(
         [str(ENTRYPOINT), "python", "-c", "print('started')"],
         env=container_env(DATABASE_URL=f"sqlite:///{database}", MIGRATE_ON_START="false"),
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "started"
@@ -71,26 +84,34 @@ def test_the_entrypoint_stops_when_the_command_would_start_on_a_broken_database(
     """set -e: a failed wait or migration never lets gunicorn start."""
     completed = subprocess.run(
         [str(ENTRYPOINT), "python", "-c", "print('must not run')"],
-        env=container_env(DATABASE_URL="postgres://newsroom:sekret@127.0.0.1:1/nowhere",
-                          DATABASE_WAIT_TIMEOUT="1"),
-        capture_output=True, text=True, timeout=120,
+        env=container_env(
+            DATABASE_URL="postgres://newsroom:sekret@127.0.0.1:1/nowhere", DATABASE_WAIT_TIMEOUT="1"
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode != 0
     assert "must not run" not in completed.stdout
     assert "wait_for_db: database nowhere on 127.0.0.1 still unreachable after 1.0 s" in (
-        completed.stderr)
+        completed.stderr
+    )
     assert "sekret" not in completed.stdout + completed.stderr
 
 
 def test_a_wrong_wait_timeout_is_a_clear_message():
     completed = subprocess.run(
-        [sys.executable, str(WAIT_FOR_DB)], cwd=ROOT,
+        [sys.executable, str(WAIT_FOR_DB)],
+        cwd=ROOT,
         env=container_env(DATABASE_WAIT_TIMEOUT="soon"),
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert completed.returncode != 0
     assert completed.stderr.strip() == (
-        "DATABASE_WAIT_TIMEOUT must be a number of seconds, not 'soon'.")
+        "DATABASE_WAIT_TIMEOUT must be a number of seconds, not 'soon'."
+    )
 
 
 @pytest.mark.postgresql
@@ -104,10 +125,18 @@ def test_nodes_starting_together_migrate_one_after_the_other(db, tmp_path):
         cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
     try:
         other_node = subprocess.Popen(
-            [sys.executable, str(WAIT_FOR_DB), "python", "-c",
-             f"open({str(marker)!r}, 'w').close()"],
-            cwd=ROOT, env=container_env(DATABASE_URL=database_url_for(connection.settings_dict)),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                str(WAIT_FOR_DB),
+                "python",
+                "-c",
+                f"open({str(marker)!r}, 'w').close()",
+            ],
+            cwd=ROOT,
+            env=container_env(DATABASE_URL=database_url_for(connection.settings_dict)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         time.sleep(2)
         assert other_node.poll() is None and not marker.exists(), "it must wait for the lock"
@@ -123,6 +152,7 @@ def test_nodes_starting_together_migrate_one_after_the_other(db, tmp_path):
 
 
 # --- docker/healthcheck.py ------------------------------------------------------------------------
+
 
 def test_the_health_check_speaks_as_an_allowed_host():
     healthcheck = load_script("healthcheck")
@@ -160,6 +190,7 @@ def test_the_health_check_fails_when_nothing_answers():
 
 # --- the image's content --------------------------------------------------------------------------
 
+
 def dockerignored(relative, patterns):
     """Whether Docker leaves ``relative`` (a POSIX path) out of the build context: a
     pattern matches the path or one of its parent folders; ``**/`` is any depth."""
@@ -178,13 +209,17 @@ def dockerignored(relative, patterns):
 def test_the_build_context_holds_what_the_image_runs(tmp_path):
     """What `COPY . .` brings in (the repository less .dockerignore) is enough to pass
     `check --deploy` and collect the static files as the Dockerfile does."""
-    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
-                if line.strip() and not line.startswith("#")]
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     app = tmp_path / "app"
     for folder, subfolders, files in os.walk(ROOT):
         here = Path(folder).relative_to(ROOT)
-        subfolders[:] = [name for name in subfolders
-                         if not dockerignored((here / name).as_posix(), patterns)]
+        subfolders[:] = [
+            name for name in subfolders if not dockerignored((here / name).as_posix(), patterns)
+        ]
         for name in files:
             relative = (here / name).as_posix()
             if not dockerignored(relative, patterns):
@@ -193,19 +228,31 @@ def test_the_build_context_holds_what_the_image_runs(tmp_path):
     assert not (app / ".env").exists() and not (app / "tests").exists()
     assert (app / "docker" / "entrypoint.sh").is_file()
     assert not (app / ".venv").exists()
-    env = container_env(STATIC_ROOT=str(app / "staticfiles"), MEDIA_ROOT=str(app / "media"),
-                        SECRET_KEY="build-only-collectstatic-not-a-secret")
+    env = container_env(
+        STATIC_ROOT=str(app / "staticfiles"),
+        MEDIA_ROOT=str(app / "media"),
+        SECRET_KEY="build-only-collectstatic-not-a-secret",
+    )
     collect = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=app, env=env, capture_output=True, text=True, timeout=300,
+        cwd=app,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert collect.returncode == 0, collect.stderr
     assert (app / "staticfiles" / "staticfiles.json").is_file(), "WhiteNoise's manifest"
     deploy = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=app, env=container_env(SECRET_KEY="runtime-" + "k3Y-a9Zq_" * 6,
-                                   SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
-                                   STATIC_ROOT=str(app / "staticfiles")),
-        capture_output=True, text=True, timeout=120,
+        cwd=app,
+        env=container_env(
+            SECRET_KEY="runtime-" + "k3Y-a9Zq_" * 6,
+            SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
+            STATIC_ROOT=str(app / "staticfiles"),
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert deploy.returncode == 0, deploy.stdout + deploy.stderr

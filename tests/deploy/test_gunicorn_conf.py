@@ -10,12 +10,26 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "newsroom" / "gunicorn.conf.py"
-VARIABLES = ["PORT", "GUNICORN_BIND", "GUNICORN_WORKERS", "WEB_CONCURRENCY",
-             "GUNICORN_MAX_WORKERS", "GUNICORN_THREADS", "GUNICORN_TIMEOUT",
-             "GUNICORN_GRACEFUL_TIMEOUT", "GUNICORN_KEEPALIVE", "GUNICORN_MAX_REQUESTS",
-             "GUNICORN_LOG_LEVEL", "GUNICORN_ACCESS_LOG", "FORWARDED_ALLOW_IPS",
-             "GUNICORN_CONTROL_SOCKET", "DATABASE_POOL_MAX_SIZE", "DATABASE_POOL_TIMEOUT",
-             "DATABASE_CONNECT_TIMEOUT", "GUNICORN_LIMIT_REQUEST_LINE"]
+VARIABLES = [
+    "PORT",
+    "GUNICORN_BIND",
+    "GUNICORN_WORKERS",
+    "WEB_CONCURRENCY",
+    "GUNICORN_MAX_WORKERS",
+    "GUNICORN_THREADS",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_GRACEFUL_TIMEOUT",
+    "GUNICORN_KEEPALIVE",
+    "GUNICORN_MAX_REQUESTS",
+    "GUNICORN_LOG_LEVEL",
+    "GUNICORN_ACCESS_LOG",
+    "FORWARDED_ALLOW_IPS",
+    "GUNICORN_CONTROL_SOCKET",
+    "DATABASE_POOL_MAX_SIZE",
+    "DATABASE_POOL_TIMEOUT",
+    "DATABASE_CONNECT_TIMEOUT",
+    "GUNICORN_LIMIT_REQUEST_LINE",
+]
 
 
 @pytest.fixture
@@ -49,8 +63,10 @@ def test_defaults_suit_a_server_behind_a_local_proxy(load):
 
 def test_a_container_binds_every_interface_on_port(load):
     assert load(PORT="8000")["bind"] == ["0.0.0.0:8000"]
-    assert load(PORT="8000", GUNICORN_BIND="unix:/run/newsroom.sock, 127.0.0.1:9000")[
-        "bind"] == ["unix:/run/newsroom.sock", "127.0.0.1:9000"]
+    assert load(PORT="8000", GUNICORN_BIND="unix:/run/newsroom.sock, 127.0.0.1:9000")["bind"] == [
+        "unix:/run/newsroom.sock",
+        "127.0.0.1:9000",
+    ]
 
 
 def test_workers_follow_the_cores_capped_or_as_told(load):
@@ -65,20 +81,28 @@ def test_workers_follow_the_cores_capped_or_as_told(load):
 
 
 def test_timeouts_threads_and_recycling_come_from_the_environment(load):
-    config = load(GUNICORN_THREADS="4", GUNICORN_TIMEOUT="60", GUNICORN_GRACEFUL_TIMEOUT="20",
-                  GUNICORN_KEEPALIVE="2", GUNICORN_MAX_REQUESTS="1000",
-                  FORWARDED_ALLOW_IPS="10.0.0.0/8")
+    config = load(
+        GUNICORN_THREADS="4",
+        GUNICORN_TIMEOUT="60",
+        GUNICORN_GRACEFUL_TIMEOUT="20",
+        GUNICORN_KEEPALIVE="2",
+        GUNICORN_MAX_REQUESTS="1000",
+        FORWARDED_ALLOW_IPS="10.0.0.0/8",
+    )
     assert (config["threads"], config["timeout"], config["graceful_timeout"]) == (4, 60, 20)
     assert config["keepalive"] == 2
     assert (config["max_requests"], config["max_requests_jitter"]) == (1000, 100)
     assert config["forwarded_allow_ips"] == "10.0.0.0/8"
 
 
-@pytest.mark.parametrize(("name", "value", "message"), [
-    ("GUNICORN_WORKERS", "many", "GUNICORN_WORKERS must be an integer, not 'many'."),
-    ("GUNICORN_THREADS", "0", "GUNICORN_THREADS must be at least 1, not 0."),
-    ("GUNICORN_ACCESS_LOG", "maybe", "GUNICORN_ACCESS_LOG must be true or false, not 'maybe'."),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("GUNICORN_WORKERS", "many", "GUNICORN_WORKERS must be an integer, not 'many'."),
+        ("GUNICORN_THREADS", "0", "GUNICORN_THREADS must be at least 1, not 0."),
+        ("GUNICORN_ACCESS_LOG", "maybe", "GUNICORN_ACCESS_LOG must be true or false, not 'maybe'."),
+    ],
+)
 def test_a_wrong_value_stops_it_with_a_message(load, name, value, message):
     with pytest.raises(SystemExit, match=message):
         load(**{name: value})
@@ -117,8 +141,11 @@ def test_the_connections_a_node_may_open_are_logged_at_start(load, monkeypatch):
 
     server = type("Server", (), {"log": Log()})()
     config["when_ready"](server)
-    assert ("info", "newsroom: 5 worker(s) × 2 thread(s); each worker has a pool of 2: "
-            "up to 10 PostgreSQL connections from this node") in server.log.lines
+    assert (
+        "info",
+        "newsroom: 5 worker(s) × 2 thread(s); each worker has a pool of 2: "
+        "up to 10 PostgreSQL connections from this node",
+    ) in server.log.lines
     monkeypatch.setenv("DATABASE_POOL_MAX_SIZE", "1")
     config["when_ready"](server)
     assert server.log.lines[-1][0] == "warning" and "threads will wait" in server.log.lines[-1][1]
@@ -130,12 +157,17 @@ def test_gunicorn_accepts_the_file_as_it_stands():
     env.update(GUNICORN_WORKERS="3", GUNICORN_THREADS="2", PORT="8123")
     completed = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--print-config", "-c", str(CONFIG), "newsroom.wsgi"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert completed.returncode == 0, completed.stderr
     printed = dict(
         (part.strip() for part in line.split("=", 1))
-        for line in completed.stdout.splitlines() if " = " in line
+        for line in completed.stdout.splitlines()
+        if " = " in line
     )
     assert printed["bind"] == "['0.0.0.0:8123']"
     assert (printed["workers"], printed["threads"]) == ("3", "2")

@@ -23,8 +23,7 @@ def pooled(alias, health_checks=True, reset=True):
         **connection.settings_dict,
         "CONN_MAX_AGE": 0,
         "CONN_HEALTH_CHECKS": health_checks,
-        "OPTIONS": {**connection.settings_dict.get("OPTIONS", {}),
-                    "pool": options},
+        "OPTIONS": {**connection.settings_dict.get("OPTIONS", {}), "pool": options},
     }
     return DatabaseWrapper(settings_dict, alias=alias)
 
@@ -62,11 +61,13 @@ def test_a_pooled_connection_closed_by_the_server_is_replaced(health_checks):
 
 def session_state(wrapper):
     with wrapper.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid(), current_setting('work_mem'), "
-                       "current_setting('TimeZone'), current_setting('application_name'), "
-                       "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                       "AND pid = pg_backend_pid()), "
-                       "(SELECT count(*) FROM pg_prepared_statements)")
+        cursor.execute(
+            "SELECT pg_backend_pid(), current_setting('work_mem'), "
+            "current_setting('TimeZone'), current_setting('application_name'), "
+            "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+            "AND pid = pg_backend_pid()), "
+            "(SELECT count(*) FROM pg_prepared_statements)"
+        )
         return cursor.fetchone()
 
 

@@ -29,7 +29,11 @@ def check_deploy(**environ):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ENV_FILE": os.devnull, **environ}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -41,18 +45,25 @@ def test_production_variables_pass_check_deploy_without_a_warning():
 
 def test_check_deploy_warns_when_production_protections_are_turned_off():
     """The same check fails on a weak setup, so the clean result above means something."""
-    result = check_deploy(**{
-        **PRODUCTION,
-        "SECRET_KEY": "short",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-    })
+    result = check_deploy(
+        **{
+            **PRODUCTION,
+            "SECRET_KEY": "short",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "SESSION_COOKIE_SECURE": "false",
+            "CSRF_COOKIE_SECURE": "false",
+        }
+    )
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    for code in ["security.W004", "security.W008", "security.W009", "security.W012",
-                 "security.W016"]:
+    for code in [
+        "security.W004",
+        "security.W008",
+        "security.W009",
+        "security.W012",
+        "security.W016",
+    ]:
         assert code in output, code
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-from newsroom.views import HomeView
+from releases.views import HomeView
 
 
 @pytest.fixture
@@ -19,12 +19,18 @@ def failing_home(monkeypatch):
     return fail_with
 
 
-@pytest.mark.parametrize("language,text", [("fr", "Temporairement indisponible"),
-                                           ("nl", "Tijdelijk niet beschikbaar"),
-                                           ("de", "Vorübergehend nicht verfügbar"),
-                                           ("en", "Temporarily unavailable")])
-def test_a_database_that_does_not_answer_is_a_503(db, failing_home, language, text,
-                                                  django_assert_num_queries):
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("fr", "Temporairement indisponible"),
+        ("nl", "Tijdelijk niet beschikbaar"),
+        ("de", "Vorübergehend nicht verfügbar"),
+        ("en", "Temporarily unavailable"),
+    ],
+)
+def test_a_database_that_does_not_answer_is_a_503(
+    db, failing_home, language, text, django_assert_num_queries
+):
     failing_home(OperationalError("connection refused"))
     client = Client(raise_request_exception=False)
     # One query: the public cache's version, read before the view; none for the page.

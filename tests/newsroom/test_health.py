@@ -56,17 +56,28 @@ def test_a_stopped_postgresql_gives_503_and_a_readable_log_line_on_stdout():
         "print('STATUS', r.status_code)"
     )
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ENV_FILE": os.devnull,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings", "SECRET_KEY": "x" * 50,
-        "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "false",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ENV_FILE": os.devnull,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": "postgres://newsroom@127.0.0.1:1/newsroom",
     }
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert "STATUS 503" in result.stdout, result.stdout + result.stderr
     # time, level, worker process, logger: message; then the traceback, for the operator
-    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ERROR \[\d+\] newsroom.health: "
-                     r"Health check failed", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(
+        r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ERROR \[\d+\] newsroom.health: "
+        r"Health check failed",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout
     assert "Connection refused" in result.stdout
-    assert re.search(r" ERROR \[\d+\] django.request: Service Unavailable: /healthz$",
-                     result.stdout, re.MULTILINE)
+    assert re.search(
+        r" ERROR \[\d+\] django.request: Service Unavailable: /healthz$",
+        result.stdout,
+        re.MULTILINE,
+    )

@@ -32,17 +32,20 @@ def noisy_png(side):
 
 def test_default_limits_fit_the_upload_limits():
     """A document of the maximum size, with its form around it, fits in a request."""
-    largest = max(project_settings.NEWSROOM_MAX_IMAGE_BYTES,
-                  project_settings.NEWSROOM_MAX_DOCUMENT_BYTES)
+    largest = max(
+        project_settings.NEWSROOM_MAX_IMAGE_BYTES, project_settings.NEWSROOM_MAX_DOCUMENT_BYTES
+    )
     assert project_settings.NEWSROOM_MAX_REQUEST_BYTES >= largest + 5 * MiB
     assert project_settings.FILE_UPLOAD_MAX_MEMORY_SIZE < project_settings.NEWSROOM_MAX_IMAGE_BYTES
 
 
 def test_a_public_post_with_too_much_text_is_413_with_a_message(client):
     """Form text above DATA_UPLOAD_MAX_MEMORY_SIZE (5 MiB), sent to a public URL."""
-    response = client.post(reverse("set_language"),
-                           {"language": "nl", "next": "/", "padding": "x" * (6 * MiB)},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        reverse("set_language"),
+        {"language": "nl", "next": "/", "padding": "x" * (6 * MiB)},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 413
     text = response.content.decode()
     assert "This request is too large: at most 5.0" in text and "Request refused" in text
@@ -50,22 +53,25 @@ def test_a_public_post_with_too_much_text_is_413_with_a_message(client):
 
 
 def test_the_message_is_in_the_readers_language(client):
-    response = client.post(reverse("set_language"), {"padding": "x" * (6 * MiB)},
-                           HTTP_ACCEPT_LANGUAGE="nl")
+    response = client.post(
+        reverse("set_language"), {"padding": "x" * (6 * MiB)}, HTTP_ACCEPT_LANGUAGE="nl"
+    )
     assert response.status_code == 413
     assert "Dit verzoek is te groot" in response.content.decode()
 
 
-def test_an_oversized_body_is_refused_before_it_is_read(client, editor, make_release, settings,
-                                                        caplog):
+def test_an_oversized_body_is_refused_before_it_is_read(
+    client, editor, make_release, settings, caplog
+):
     """Above NEWSROOM_MAX_REQUEST_BYTES the admin answers 413 from Content-Length, and
     the operator sees why in the log."""
     settings.NEWSROOM_MAX_REQUEST_BYTES = 1 * MiB
     release = make_release(status=Status.DRAFT, **complete())
     client.force_login(editor)
     with caplog.at_level(logging.WARNING, logger="django.security"):
-        response = admin_post(client, release,
-                              SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * (2 * MiB)))
+        response = admin_post(
+            client, release, SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * (2 * MiB))
+        )
     assert response.status_code == 413
     assert "at most 1.0" in response.content.decode()
     assert Image.objects.count() == 0
@@ -76,9 +82,11 @@ def test_the_editors_image_button_gets_a_json_message(client, editor, settings):
     """CKEditor shows the "error.message" of a JSON answer under the editor."""
     settings.NEWSROOM_MAX_REQUEST_BYTES = 1 * MiB
     client.force_login(editor)
-    response = client.post(reverse("attachments:ckeditor_upload"),
-                           {"upload": SimpleUploadedFile("big.jpg", b"0" * (2 * MiB))},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        reverse("attachments:ckeditor_upload"),
+        {"upload": SimpleUploadedFile("big.jpg", b"0" * (2 * MiB))},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 413
     assert "too large" in response.json()["error"]["message"]
 
@@ -86,8 +94,9 @@ def test_the_editors_image_button_gets_a_json_message(client, editor, settings):
 def test_too_many_fields_is_400_with_a_message(client, editor):
     client.force_login(editor)
     data = {f"field{n}": "x" for n in range(project_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
-    response = client.post(reverse("admin:releases_pressrelease_add"), data,
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        reverse("admin:releases_pressrelease_add"), data, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert "too many fields" in response.content.decode()
 
@@ -104,14 +113,14 @@ def test_an_upload_within_the_limits_works_even_through_a_temporary_file(client,
     photo = noisy_png(1200)
     assert project_settings.FILE_UPLOAD_MAX_MEMORY_SIZE < len(photo) < 6 * MiB
     client.force_login(editor)
-    response = client.post(reverse("attachments:ckeditor_upload"),
-                           {"upload": SimpleUploadedFile("photo.png", photo)})
+    response = client.post(
+        reverse("attachments:ckeditor_upload"), {"upload": SimpleUploadedFile("photo.png", photo)}
+    )
     assert response.status_code == 200, response.content
     assert "/media/images/" in response.json()["urls"]["default"]
 
 
-def test_an_admin_upload_just_below_the_request_limit_works(client, editor, make_release,
-                                                            settings):
+def test_an_admin_upload_just_below_the_request_limit_works(client, editor, make_release, settings):
     photo = files.jpeg()
     settings.NEWSROOM_MAX_REQUEST_BYTES = len(photo) + 64 * 1024  # the file plus its form
     release = make_release(status=Status.DRAFT, **complete())

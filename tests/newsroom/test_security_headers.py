@@ -59,9 +59,7 @@ def test_error_pages_carry_the_policy_too(client, db):
     assert_hardened(response)
 
 
-def test_admin_pages_carry_the_policy_with_style_attributes_for_the_editor(
-    client, demo, superuser
-):
+def test_admin_pages_carry_the_policy_with_style_attributes_for_the_editor(client, demo, superuser):
     response = client.get(reverse("admin:login"))
     assert_hardened(response)
     client.force_login(superuser)
@@ -76,8 +74,10 @@ def test_admin_pages_carry_the_policy_with_style_attributes_for_the_editor(
 def test_media_files_carry_the_headers(client, demo):
     image = demo.images.get()
     document = demo.documents.get()
-    for path, content_type in [(image.fallback()["jpeg"], "image/jpeg"),
-                               (document.file.name, "application/pdf")]:
+    for path, content_type in [
+        (image.fallback()["jpeg"], "image/jpeg"),
+        (document.file.name, "application/pdf"),
+    ]:
         response = client.get(default_storage.url(path))
         assert response.status_code == 200, path
         assert response["Content-Type"] == content_type
@@ -123,9 +123,15 @@ def test_staff_cookies_are_secure_http_only_and_same_site(client, superuser):
     page = client.get(login)
     csrf = page.cookies["csrftoken"]
     assert csrf["secure"] and csrf["samesite"] == "Lax"
-    response = client.post(login, {"username": "root", "password": "x",
-                                   "csrfmiddlewaretoken": csrf.value,
-                                   "next": reverse("admin:index")})
+    response = client.post(
+        login,
+        {
+            "username": "root",
+            "password": "x",
+            "csrfmiddlewaretoken": csrf.value,
+            "next": reverse("admin:index"),
+        },
+    )
     assert response.status_code == 302
     session = response.cookies["sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"

@@ -15,9 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def load_settings(**environ):
     """Import newsroom.settings in a fresh interpreter with only ``environ`` set."""
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS",
-                          "DATABASE_POOL_MAX_SIZE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DATABASE_POOL_MAX_SIZE"}
+    }
     code = (
         "import json, newsroom.settings as s; "
         "print(json.dumps({'DEBUG': s.DEBUG, 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, "
@@ -26,8 +29,11 @@ def load_settings(**environ):
     )
     environ = {"ENV_FILE": os.devnull, **environ}  # not the developer's .env
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env={**clean, **environ},
-        capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **environ},
+        capture_output=True,
+        text=True,
     )
 
 
@@ -54,7 +60,8 @@ def test_production_values_from_the_environment():
     import json
 
     result = load_settings(
-        SECRET_KEY="x" * 50, ALLOWED_HOSTS="newsroom.example.be, www.newsroom.example.be",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="newsroom.example.be, www.newsroom.example.be",
         DATABASE_URL="postgres://newsroom:secret@db.example:5432/newsroom",
         DATABASE_POOL_MAX_SIZE="4",
     )

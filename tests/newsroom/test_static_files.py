@@ -31,23 +31,42 @@ print(json.dumps({
 
 
 def test_collectstatic_then_whitenoise_serves_hashed_compressed_files(tmp_path):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ENV_FILE": os.devnull,
-           "DJANGO_SETTINGS_MODULE": "newsroom.settings", "SECRET_KEY": "x" * 50,
-           "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "false",
-           "STATIC_ROOT": str(tmp_path / "static"),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}"}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ENV_FILE": os.devnull,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
     collected = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert collected.returncode == 0, collected.stderr
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
-    for name in ["newsroom/site.css", "vendor/jquery-ui/jquery-ui.min.js",
-                 "django_ckeditor_5/dist/bundle.js", "admin/js/core.js"]:
+    for name in [
+        "newsroom/site.css",
+        "vendor/jquery-ui/jquery-ui.min.js",
+        "django_ckeditor_5/dist/bundle.js",
+        "admin/js/core.js",
+    ]:
         assert name in manifest, name
         assert (tmp_path / "static" / (manifest[name] + ".gz")).exists(), name
-    served = subprocess.run([sys.executable, "-c", SERVE], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    served = subprocess.run(
+        [sys.executable, "-c", SERVE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert served.returncode == 0, served.stderr
     values = json.loads(served.stdout.splitlines()[-1])
     assert values["css"] == "/static/" + manifest["newsroom/site.css"]

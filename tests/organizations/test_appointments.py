@@ -21,11 +21,11 @@ def appointment_for(person, role, start, end=None):
 @pytest.mark.parametrize(
     "start,end",
     [
-        (D(2019, 1, 1), D(2021, 1, 1)),   # starts inside, ends after
-        (D(2010, 1, 1), D(2015, 1, 1)),   # starts before, ends inside
-        (D(2016, 1, 1), D(2017, 1, 1)),   # entirely inside
-        (D(2010, 1, 1), None),            # open-ended from before
-        (D(2020, 9, 30), None),           # starts on the last day of the other
+        (D(2019, 1, 1), D(2021, 1, 1)),  # starts inside, ends after
+        (D(2010, 1, 1), D(2015, 1, 1)),  # starts before, ends inside
+        (D(2016, 1, 1), D(2017, 1, 1)),  # entirely inside
+        (D(2010, 1, 1), None),  # open-ended from before
+        (D(2020, 9, 30), None),  # starts on the last day of the other
     ],
 )
 def test_overlapping_appointment_for_the_same_role_is_refused(

@@ -5,16 +5,18 @@ from organizations.models import Organization
 
 
 def test_hierarchy_lists_ancestors_from_the_top(organization):
-    platform = Organization.objects.create(name_fr="BELINCOSOC", kind="platform",
-                                           parent=organization)
+    platform = Organization.objects.create(
+        name_fr="BELINCOSOC", kind="platform", parent=organization
+    )
     project = Organization.objects.create(name_fr="Projet Chine", kind="other", parent=platform)
     assert project.ancestors() == [organization, platform]
     assert list(organization.children.all()) == [platform]
 
 
 def test_an_organization_cannot_be_its_own_ancestor(organization):
-    platform = Organization.objects.create(name_fr="BELINCOSOC", kind="platform",
-                                           parent=organization)
+    platform = Organization.objects.create(
+        name_fr="BELINCOSOC", kind="platform", parent=organization
+    )
     organization.parent = platform
     with pytest.raises(ValidationError) as error:
         organization.full_clean()

@@ -14,11 +14,12 @@ def test_release_numbers_count_per_year_of_publication(make_release):
     second = make_release(publish_at=brussels(2017, 5, 30))
     next_year = make_release(publish_at=brussels(2018, 1, 3))
     assert [first.reference, second.reference, next_year.reference] == [
-        "1/2017", "2/2017", "1/2018",
+        "1/2017",
+        "2/2017",
+        "1/2018",
     ]
     listed = PressRelease.objects.with_numbers().order_by("publish_at")
-    assert [(r.release_number, r.release_year) for r in listed] == [
-        (1, 2017), (2, 2017), (1, 2018)]
+    assert [(r.release_number, r.release_year) for r in listed] == [(1, 2017), (2, 2017), (1, 2018)]
 
 
 def test_the_year_of_a_number_is_the_year_in_brussels(make_release):
@@ -26,8 +27,7 @@ def test_the_year_of_a_number_is_the_year_in_brussels(make_release):
     last = make_release(publish_at=brussels(2017, 12, 31, 23, 59))
     first = make_release(publish_at=brussels(2018, 1, 1, 0, 30))
     second = make_release(publish_at=brussels(2018, 1, 1, 0, 45))
-    assert [last.reference, first.reference, second.reference] == [
-        "1/2017", "1/2018", "2/2018"]
+    assert [last.reference, first.reference, second.reference] == ["1/2017", "1/2018", "2/2018"]
 
 
 def test_drafts_and_scheduled_releases_have_no_number_yet(make_release, clock):
@@ -69,8 +69,13 @@ def test_releases_published_at_the_same_second_get_distinct_numbers(make_release
 
 
 def test_original_language_must_be_complete(organization):
-    release = PressRelease(original_language="nl", title_fr="Titre", lead_fr="Chapeau",
-                           body_fr="<p>x</p>", issuing_organization=organization)
+    release = PressRelease(
+        original_language="nl",
+        title_fr="Titre",
+        lead_fr="Chapeau",
+        body_fr="<p>x</p>",
+        issuing_organization=organization,
+    )
     with translation.override("en"), pytest.raises(ValidationError) as error:
         release.full_clean()
     assert "The original language (Dutch) must have: title, lead, body." in str(error.value)
@@ -78,9 +83,16 @@ def test_original_language_must_be_complete(organization):
 
 def test_fallback_goes_to_the_original_language_not_to_french(make_release):
     release = make_release(
-        original_language="nl", title_fr="", lead_fr="", body_fr="",
-        title_nl="Persbericht", lead_nl="Inleiding", body_nl="<p>Tekst</p>",
-        title_en="Press release", lead_en="Lead", body_en="<p>Text</p>",
+        original_language="nl",
+        title_fr="",
+        lead_fr="",
+        body_fr="",
+        title_nl="Persbericht",
+        lead_nl="Inleiding",
+        body_nl="<p>Tekst</p>",
+        title_en="Press release",
+        lead_en="Lead",
+        body_en="<p>Text</p>",
     )
     assert release.available_languages == ["nl", "en"]
     assert release.content_language("de") == "nl"
@@ -98,8 +110,10 @@ def test_an_incomplete_translation_does_not_count(make_release):
 
 
 def test_slug_is_made_from_the_title_in_each_language(make_release):
-    release = make_release(title_fr="Le SPF Sécurité sociale soutient SOCIEUX+",
-                           title_nl="De FOD Sociale Zekerheid steunt SOCIEUX+")
+    release = make_release(
+        title_fr="Le SPF Sécurité sociale soutient SOCIEUX+",
+        title_nl="De FOD Sociale Zekerheid steunt SOCIEUX+",
+    )
     assert release.slug_fr == "le-spf-securite-sociale-soutient-socieux"
     assert release.slug_nl == "de-fod-sociale-zekerheid-steunt-socieux"
     assert release.slug_de is None
@@ -123,8 +137,9 @@ def test_quote_needs_text_in_the_release_original_language(make_release, appoint
     assert "text_fr" in error.value.message_dict
 
 
-def test_quote_keeps_the_role_of_that_day_after_a_reshuffle(make_release, appointment, person,
-                                                           organization):
+def test_quote_keeps_the_role_of_that_day_after_a_reshuffle(
+    make_release, appointment, person, organization
+):
     from organizations.models import Appointment, Role
 
     release = make_release(publish_at=brussels(2017, 5, 30))

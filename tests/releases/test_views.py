@@ -43,8 +43,11 @@ def test_a_slug_of_another_language_redirects_to_this_language(client, demo):
 def test_unpublished_release_is_404_for_the_public_and_visible_to_staff(
     client, admin_user, make_release, state
 ):
-    release = (make_release(status=Status.DRAFT) if state == "draft"
-               else make_release(publish_at=brussels(2099, 1, 1)))
+    release = (
+        make_release(status=Status.DRAFT)
+        if state == "draft"
+        else make_release(publish_at=brussels(2099, 1, 1))
+    )
     url = url_in(release, "fr")
     assert client.get(url).status_code == 404
     client.force_login(admin_user)

@@ -44,20 +44,30 @@ def test_results_page_shows_kind_date_number_and_an_excerpt(client, demo):
 
 
 def test_a_title_match_ranks_above_a_body_match(client, make_release):
-    make_release(title_fr="Rapport annuel", body_fr="<p>Les allocations familiales augmentent.</p>",
-                 publish_at=timezone.now() - datetime.timedelta(hours=1))
-    make_release(title_fr="Allocations familiales : nouveaux montants",
-                 publish_at=timezone.now() - datetime.timedelta(days=30))
+    make_release(
+        title_fr="Rapport annuel",
+        body_fr="<p>Les allocations familiales augmentent.</p>",
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    make_release(
+        title_fr="Allocations familiales : nouveaux montants",
+        publish_at=timezone.now() - datetime.timedelta(days=30),
+    )
     assert found(client, "allocations familiales") == [
-        "Allocations familiales : nouveaux montants", "Rapport annuel"]
+        "Allocations familiales : nouveaux montants",
+        "Rapport annuel",
+    ]
 
 
 def test_quotes_and_the_names_of_officials_and_organizations_are_searched(
     client, make_release, appointment
 ):
     release = make_release(title_fr="Réforme")
-    Quote.objects.create(release=release, appointment=appointment,
-                         text_fr="Nous simplifions la vie des indépendants.")
+    Quote.objects.create(
+        release=release,
+        appointment=appointment,
+        text_fr="Nous simplifions la vie des indépendants.",
+    )
     assert found(client, "indépendants") == ["Réforme"]
     assert found(client, "De Block") == ["Réforme"]
     assert found(client, "Ministre des Affaires sociales") == ["Réforme"]
@@ -74,8 +84,9 @@ def test_the_index_follows_every_change(client, make_release, appointment, organ
     organization.save()
     assert found(client, "Santé") == ["Retraites"]
     assert found(client, "Sécurité") == []
-    quote = Quote.objects.create(release=release, appointment=appointment,
-                                 text_fr="Une réforme attendue.")
+    quote = Quote.objects.create(
+        release=release, appointment=appointment, text_fr="Une réforme attendue."
+    )
     assert found(client, "attendue") == ["Retraites"]
     appointment.person.last_name = "Vandenbroucke"
     appointment.person.save()
@@ -117,19 +128,30 @@ NOT_LIVE = [
 ]
 
 
-@pytest.mark.parametrize("state", NOT_LIVE, ids=["draft", "review", "scheduled", "withdrawn",
-                                                  "expired"])
+@pytest.mark.parametrize(
+    "state", NOT_LIVE, ids=["draft", "review", "scheduled", "withdrawn", "expired"]
+)
 def test_content_that_is_not_live_is_never_found(client, make_release, make_event, state):
     now = timezone.now()
-    fields = {"status": state["status"],
-              "publish_at": now + state.get("publish_at_delta", -datetime.timedelta(days=1))}
+    fields = {
+        "status": state["status"],
+        "publish_at": now + state.get("publish_at_delta", -datetime.timedelta(days=1)),
+    }
     if "unpublish_at_delta" in state:
         fields["unpublish_at"] = now + state["unpublish_at_delta"]
     if state["status"] == Status.WITHDRAWN:
         fields["withdrawn_at"] = now
     texts = {f"title_{code}": "Embargo zqxmarker" for code in ("fr", "nl", "de", "en")}
-    make_release(**fields, **texts, lead_nl="x", lead_de="x", lead_en="x", body_nl="x",
-                 body_de="x", body_en="x")
+    make_release(
+        **fields,
+        **texts,
+        lead_nl="x",
+        lead_de="x",
+        lead_en="x",
+        body_nl="x",
+        body_de="x",
+        body_en="x",
+    )
     make_event(**fields, **texts)
     for language in ("fr", "nl", "de", "en"):
         assert found(client, "zqxmarker", language) == []
@@ -155,17 +177,22 @@ def test_a_scheduled_release_is_findable_at_its_instant_and_a_withdrawn_one_disa
 def test_filters_by_organization_official_topic_and_year(
     client, make_release, make_event, appointment, organization
 ):
-    other = Organization.objects.create(name_fr="Agence des pensions", slug_fr="agence",
-                                        kind="agency")
+    other = Organization.objects.create(
+        name_fr="Agence des pensions", slug_fr="agence", kind="agency"
+    )
     topic = Topic.objects.create(name_fr="Pensions", slug_fr="pensions")
     first = make_release(title_fr="Pension 2019", publish_at=brussels(2019, 3, 1, 10))
     first.topics.add(topic)
     Quote.objects.create(release=first, appointment=appointment, text_fr="Citation")
-    make_release(title_fr="Pension 2020", publish_at=brussels(2020, 3, 1, 10),
-                 issuing_organization=other)
+    make_release(
+        title_fr="Pension 2020", publish_at=brussels(2020, 3, 1, 10), issuing_organization=other
+    )
     # For events too, the year is the year of publication (as for releases).
-    event = make_event(title_fr="Pension débat", starts_at=brussels(2021, 1, 10, 10),
-                       publish_at=brussels(2020, 12, 1, 10))
+    event = make_event(
+        title_fr="Pension débat",
+        starts_at=brussels(2021, 1, 10, 10),
+        publish_at=brussels(2020, 12, 1, 10),
+    )
     event.organizers.add(organization)
     person = Person.objects.get()
     assert found(client, "pension", year="2019") == ["Pension 2019"]
@@ -173,22 +200,31 @@ def test_filters_by_organization_official_topic_and_year(
     assert found(client, "pension", year="2021") == []
     assert found(client, "pension", organization="agence") == ["Pension 2020"]
     assert sorted(found(client, "pension", organization=organization.slug_fr)) == [
-        "Pension 2019", "Pension débat"]
+        "Pension 2019",
+        "Pension débat",
+    ]
     assert found(client, "pension", official=person.slug) == ["Pension 2019"]
     assert found(client, "pension", topic="pensions") == ["Pension 2019"]
-    for bad in [{"type": "video"}, {"year": "20x9"}, {"organization": "nope"},
-                {"official": "nobody"}, {"topic": "zzz"}]:
+    for bad in [
+        {"type": "video"},
+        {"year": "20x9"},
+        {"organization": "nope"},
+        {"official": "nobody"},
+        {"topic": "zzz"},
+    ]:
         assert client.get(search_url(), {"q": "pension", **bad}).status_code == 404, bad
     # A control character never reaches the view (newsroom/limits.py).
     assert client.get(search_url(), {"q": "pension", "organization": "a\x00b"}).status_code == 400
 
 
-def test_filters_follow_every_change_of_links(client, make_release, make_event, appointment,
-                                              organization):
+def test_filters_follow_every_change_of_links(
+    client, make_release, make_event, appointment, organization
+):
     """Filters read the index's facets on PostgreSQL: links added or removed later,
     from either side, and a new issuer move the item in and out of each filter."""
-    other = Organization.objects.create(name_fr="Agence des pensions", slug_fr="agence",
-                                        kind="agency")
+    other = Organization.objects.create(
+        name_fr="Agence des pensions", slug_fr="agence", kind="agency"
+    )
     topic = Topic.objects.create(name_fr="Pensions", slug_fr="pensions")
     release = make_release(title_fr="Pension réforme")
     event = make_event(title_fr="Pension débat")
@@ -202,9 +238,13 @@ def test_filters_follow_every_change_of_links(client, make_release, make_event, 
     quote = Quote.objects.create(release=release, appointment=appointment, text_fr="Citation")
     event.speakers.add(appointment)
     assert sorted(found(client, "pension", organization="agence")) == [
-        "Pension débat", "Pension réforme"]
+        "Pension débat",
+        "Pension réforme",
+    ]
     assert sorted(found(client, "pension", official=person.slug)) == [
-        "Pension débat", "Pension réforme"]
+        "Pension débat",
+        "Pension réforme",
+    ]
     assert found(client, "pension", topic="pensions") == ["Pension réforme"]
     release.related_organizations.remove(other)
     release.topics.clear()
@@ -215,16 +255,40 @@ def test_filters_follow_every_change_of_links(client, make_release, make_event, 
     release.issuing_organization = other
     release.save()
     assert sorted(found(client, "pension", organization="agence")) == [
-        "Pension débat", "Pension réforme"]
+        "Pension débat",
+        "Pension réforme",
+    ]
     assert "Pension réforme" not in found(client, "pension", organization=organization.slug_fr)
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "a" * 3_000, "word " * 700, "' OR 1=1; --",
-    "\"; DROP TABLE search_searchdocument; --", "!!!", "a & b | !c <-> d:*", "(((", ")",
-    '"unbalanced', "-", "--", "- -x", "or", "OR or OR", "\\", "%_%", "ñandú Δ пенсия 年金 🙂",
-    "سياسة", "\u202e\u200b", "<script>alert(1)</script>", "\ue000x\ue001",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "a" * 3_000,
+        "word " * 700,
+        "' OR 1=1; --",
+        '"; DROP TABLE search_searchdocument; --',
+        "!!!",
+        "a & b | !c <-> d:*",
+        "(((",
+        ")",
+        '"unbalanced',
+        "-",
+        "--",
+        "- -x",
+        "or",
+        "OR or OR",
+        "\\",
+        "%_%",
+        "ñandú Δ пенсия 年金 🙂",
+        "سياسة",
+        "\u202e\u200b",
+        "<script>alert(1)</script>",
+        "\ue000x\ue001",
+    ],
+)
 def test_any_input_gives_a_page_never_an_error(client, make_release, text):
     make_release(title_fr="Pensions et allocations")
     response = client.get(search_url(), {"q": text})
@@ -235,8 +299,16 @@ def test_any_input_gives_a_page_never_an_error(client, make_release, text):
     assert len(shown) <= 200
 
 
-@pytest.mark.parametrize("text,status", [("\x00", 400), ("pension\x00s", 400), ("\x1b[2J", 400),
-                                         ("a" * 10_000, 414), ("word " * 3000, 414)])
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("\x00", 400),
+        ("pension\x00s", 400),
+        ("\x1b[2J", 400),
+        ("a" * 10_000, 414),
+        ("word " * 3000, 414),
+    ],
+)
 def test_control_characters_and_huge_queries_are_refused_with_a_page(client, text, status):
     """Before the view (newsroom/limits.py): a page that says why, never an error."""
     response = client.get(search_url(), {"q": text})
@@ -345,9 +417,13 @@ def test_the_most_recent_matches_are_found_across_spans_of_years(
 
     monkeypatch.setattr(search.query, "MAX_MATCHES", ranked)
     year = timezone.localtime().year
-    dates = [timezone.now() - datetime.timedelta(hours=2), brussels(year - 3, 12, 31, 23, 30),
-             brussels(year - 20, 6, 1, 10), brussels(year - 20, 5, 1, 10),
-             brussels(year - 21, 5, 1, 10)]
+    dates = [
+        timezone.now() - datetime.timedelta(hours=2),
+        brussels(year - 3, 12, 31, 23, 30),
+        brussels(year - 20, 6, 1, 10),
+        brussels(year - 20, 5, 1, 10),
+        brussels(year - 21, 5, 1, 10),
+    ]
     for n, date in enumerate(dates):
         make_release(title_fr=f"Vandenbroucke {n}", publish_at=date)
         make_release(title_fr=f"Pensions {n}", publish_at=date + datetime.timedelta(hours=1))
@@ -405,11 +481,18 @@ def test_matches_whose_item_is_not_live_are_skipped_batch_after_batch(
         if n % 3 == 0:  # 0, 3, 6, 9: live
             make_release(title_fr=f"Pensions {n}", publish_at=at)
         elif n % 3 == 1:
-            make_release(title_fr=f"Pensions {n}", publish_at=at, status=Status.WITHDRAWN,
-                         withdrawn_at=at + datetime.timedelta(hours=1))
+            make_release(
+                title_fr=f"Pensions {n}",
+                publish_at=at,
+                status=Status.WITHDRAWN,
+                withdrawn_at=at + datetime.timedelta(hours=1),
+            )
         else:
-            make_release(title_fr=f"Pensions {n}", publish_at=at,
-                         unpublish_at=now - datetime.timedelta(minutes=1))
+            make_release(
+                title_fr=f"Pensions {n}",
+                publish_at=at,
+                unpublish_at=now - datetime.timedelta(minutes=1),
+            )
     assert sorted(found(client, "pensions")) == ["Pensions 0", "Pensions 3", "Pensions 6"]
     response = client.get(search_url(), {"q": "pensions"})
     assert response.context["capped"] is True  # "Pensions 9" is a fourth live match
@@ -418,8 +501,9 @@ def test_matches_whose_item_is_not_live_are_skipped_batch_after_batch(
 def test_the_year_is_brussels_time_at_new_year(client, make_release):
     """Published at 00:30 on 1 January in Brussels (23:30 on 31 December UTC): 2019."""
     make_release(title_fr="Pensions du nouvel an", publish_at=brussels(2019, 1, 1, 0, 30))
-    make_release(title_fr="Pensions de la Saint-Sylvestre",
-                 publish_at=brussels(2018, 12, 31, 23, 30))
+    make_release(
+        title_fr="Pensions de la Saint-Sylvestre", publish_at=brussels(2018, 12, 31, 23, 30)
+    )
     assert found(client, "pensions", year="2019") == ["Pensions du nouvel an"]
     assert found(client, "pensions", year="2018") == ["Pensions de la Saint-Sylvestre"]
 

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from workflow.models import StateChange
+from workflow.transitions import brussels
+
+
+@admin.register(StateChange)
+class StateChangeAdmin(admin.ModelAdmin):
+    """The audit trail: every state change of every release and event. Read-only."""
+
+    list_display = [
+        "at_brussels",
+        "item",
+        "content_type",
+        "action",
+        "from_state",
+        "to_state",
+        "user",
+        "change",
+    ]
+    list_filter = ["action", "to_state", "content_type"]
+    # The item is a generic relation and the change a text: neither is a column to sort by.
+    sortable_by = ["at_brussels", "content_type", "action", "from_state", "to_state", "user"]
+    list_select_related = ["content_type", "user"]
+    date_hierarchy = "at"
+    search_fields = ["user__username"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")  # no query per row
+
+    @admin.display(description=_("change"))
+    def change(self, obj):
+        return obj.get_change_message()
+
+    @admin.display(description=_("at"), ordering="at")
+    def at_brussels(self, obj):
+        return brussels(obj.at)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

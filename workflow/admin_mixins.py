@@ -1,0 +1,386 @@
+"""The workflow in the admin: state and dates shown in Brussels time, buttons
+with a confirmation page, bulk actions, a guard against stale forms, the audit
+trail and the schedule overview. Every path ends in ``workflow.perform()``."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from newsroom.admin_dates import datetime_hint
+from newsroom.languages import language_codes, language_name
+from newsroom.publishing import Status
+from workflow import transitions as workflow
+from workflow.models import StateChange
+
+TIME_ZONE_NOTE = _("Europe/Brussels time")
+
+
+class StaleFormGuard(forms.ModelForm):
+    """Refuses to save a form opened before someone else saved the same item.
+
+    The form carries the version it was opened at; if the row has moved on, the
+    save is refused with a message and the person's input stays in the form.
+    """
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            model = type(self.instance)
+            # The admin saves in a transaction: the lock holds until the save.
+            current = (
+                model._default_manager.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if cleaned.get("expected_version") != current:
+                raise ValidationError(stale_message(self.instance), code="stale")
+        return cleaned
+
+    def _post_clean(self):
+        """A scheduled or live item keeps its required languages complete: an edit (or
+        a revert) that empties one is refused, as approval would have been. Checked on
+        the instance the form has just filled in, with the workflow's own gate."""
+        super()._post_clean()
+        if self.instance.pk and self.instance.status == Status.APPROVED:
+            problems = workflow.parity_problems(self.instance)
+            if problems:
+                self.add_error(
+                    None,
+                    ValidationError(
+                        [
+                            _("It is approved: these languages must stay complete. Missing:"),
+                            *problems,
+                        ]
+                    ),
+                )
+
+
+def go_live_bound():
+    """What the editor scheduling a release should know of public caching
+    (NEWSROOM_CACHE_MAX_AGE, public_cache/caching.py): nothing at the default, 0."""
+    seconds = settings.NEWSROOM_CACHE_MAX_AGE
+    if seconds < 1:
+        return ""
+    return ngettext(
+        "Browsers and proxies may keep public pages %(seconds)d second. A release scheduled "
+        "at a multiple of %(seconds)d second is seen everywhere at its second; at any other "
+        "time, up to %(seconds)d second later.",
+        "Browsers and proxies may keep public pages %(seconds)d seconds. A release scheduled "
+        "at a multiple of %(seconds)d seconds (e.g. a whole minute for 60, a whole hour for "
+        "3600) is seen everywhere at its second; at any other time, up to %(seconds)d seconds "
+        "later.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def stale_message(item):
+    from reversion.models import Version
+
+    latest = (
+        Version.objects.get_for_object(item)
+        .select_related("revision__user")
+        .order_by("-revision__date_created")
+        .first()
+    )
+    if latest and latest.revision.user:
+        return _(
+            "%(user)s saved this item on %(when)s, after you opened it. Your changes are not "
+            "saved yet: they are still in this form. Open the item in a new tab to see the "
+            "other changes, bring yours across, and save there."
+        ) % {
+            "user": latest.revision.user.get_username(),
+            "when": workflow.brussels(latest.revision.date_created),
+        }
+    return _(
+        "Someone saved this item after you opened it. Your changes are not saved yet: they "
+        "are still in this form. Open the item in a new tab to see the other changes, bring "
+        "yours across, and save there."
+    )
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publication date and time"),
+        widget=AdminSplitDateTime,
+        help_text=datetime_hint(),
+    )
+    unpublish_at = forms.SplitDateTimeField(
+        label=_("Expiry date and time (optional)"),
+        widget=AdminSplitDateTime,
+        required=False,
+        help_text=datetime_hint(),
+    )
+
+
+class ExpiryForm(forms.Form):
+    unpublish_at = forms.SplitDateTimeField(
+        label=_("Expiry date and time (empty: no expiry)"),
+        widget=AdminSplitDateTime,
+        required=False,
+        help_text=datetime_hint(),
+    )
+
+
+class WithdrawForm(forms.Form):
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in language_codes():
+            self.fields[f"reason_{code}"] = forms.CharField(
+                label=_("Reason (%(language)s)") % {"language": language_name(code)},
+                widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
+                required=code == item.original_language,
+            )
+
+
+class StateChangeInline(GenericTabularInline):
+    model = StateChange
+    ct_fk_field = "object_id"
+    extra = 0
+    can_delete = False
+    fields = ["at_brussels", "action", "from_state", "to_state", "user", "change"]
+    readonly_fields = fields
+    verbose_name_plural = _("Audit trail")
+
+    @admin.display(description=_("change"))
+    def change(self, obj):
+        return obj.get_change_message()
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("at"))
+    def at_brussels(self, obj):
+        return workflow.brussels(obj.at)
+
+
+class WorkflowAdminMixin:
+    """For the admin of a Publishable model (releases, events)."""
+
+    form = StaleFormGuard
+    change_form_template = "workflow/admin/change_form.html"
+    # A revert is a save like any other: it carries the version it was opened at.
+    revision_form_template = "workflow/admin/revision_form.html"
+    # Not django-reversion's list with "Recover deleted": a recovered item would
+    # come back in its old state, outside the workflow.
+    change_list_template = "admin/change_list.html"
+    workflow_readonly = [
+        "state_label",
+        "publish_at_brussels",
+        "unpublish_at_brussels",
+        "withdrawn_at_brussels",
+    ]
+    actions = [
+        "submit_selected",
+        "return_to_draft_selected",
+        "publish_now_selected",
+        "unschedule_selected",
+    ]
+
+    # -- permissions: the server decides, whatever the page shows -------------------------
+
+    def has_submit_permission(self, request):
+        return workflow.has_permission(request.user, workflow.SUBMIT, self.model)
+
+    def has_publish_permission(self, request):
+        return workflow.has_permission(request.user, workflow.PUBLISH, self.model)
+
+    # Who may change or delete the item now (press officers edit drafts; once
+    # submitted, editors take over; approved items are withdrawn, never deleted) is
+    # workflow/permissions.py's rule, applied by ContentAdmin.
+
+    def recoverlist_view(self, request, extra_context=None):
+        raise PermissionDenied
+
+    def recover_view(self, request, version_id, extra_context=None):
+        raise PermissionDenied
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *self.workflow_readonly]
+
+    # -- display ---------------------------------------------------------------------------
+
+    @admin.display(description=_("state"))
+    def state_label(self, obj):
+        return obj.state.label if obj and obj.pk else workflow.State.DRAFT.label
+
+    @admin.display(description=_("publication date"), ordering="publish_at")
+    def publish_at_brussels(self, obj):
+        return workflow.brussels(obj.publish_at)
+
+    @admin.display(description=_("expiry date"))
+    def unpublish_at_brussels(self, obj):
+        return workflow.brussels(obj.unpublish_at)
+
+    @admin.display(description=_("withdrawn on"))
+    def withdrawn_at_brussels(self, obj):
+        return workflow.brussels(obj.withdrawn_at)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "transitions": workflow.available(obj, request.user) if obj else [],
+            "parity_problems": workflow.parity_problems(obj) if obj else [],
+            "time_zone_note": TIME_ZONE_NOTE,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # -- the transition page: GET asks for confirmation, POST performs -------------------
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<path:object_id>/transition/<str:name>/",
+                self.admin_site.admin_view(self.transition_view),
+                name=f"{info[0]}_{info[1]}_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id, name):
+        item = self.get_object(request, unquote(object_id))
+        transition = workflow.TRANSITIONS.get(name)
+        if item is None or transition is None:
+            raise Http404
+        if not workflow.has_permission(request.user, transition.permission, self.model):
+            raise PermissionDenied
+        form = None
+        if transition.needs_schedule:
+            form = ScheduleForm(
+                request.POST or None,
+                initial={"publish_at": item.publish_at, "unpublish_at": item.unpublish_at},
+            )
+        elif transition.needs_expiry:
+            form = ExpiryForm(request.POST or None, initial={"unpublish_at": item.unpublish_at})
+        elif transition.needs_reason:
+            form = WithdrawForm(request.POST or None, item=item)
+        errors = []
+        if request.method == "POST" and (form is None or form.is_valid()):
+            data = form.cleaned_data if form is not None else {}
+            try:
+                workflow.perform(
+                    item,
+                    name,
+                    request.user,
+                    expected_version=request.POST.get("expected_version"),
+                    publish_at=data.get("publish_at"),
+                    unpublish_at=data.get("unpublish_at"),
+                    reasons={code: data.get(f"reason_{code}", "") for code in language_codes()},
+                )
+            except ValidationError as error:
+                errors = error.messages
+            except PermissionDenied as error:
+                errors = [str(error)]
+            else:
+                self.message_user(
+                    request,
+                    _("“%(item)s”: %(action)s — done.")
+                    % {"item": item, "action": transition.label},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse(
+                        f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_change",
+                        args=[item.pk],
+                    )
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": item,
+            "transition": transition,
+            # The version the editor reviewed on the change page, not the one now:
+            # whatever changed in between makes the confirmation fail.
+            "form": form,
+            "errors": errors,
+            "expected_version": (
+                request.POST.get("expected_version") or request.GET.get("version") or item.version
+            ),
+            "parity_problems": workflow.parity_problems(item) if transition.gated else [],
+            "time_zone_note": TIME_ZONE_NOTE,
+            "cache_note": go_live_bound() if transition.needs_schedule else "",
+            "title": transition.label,
+        }
+        return TemplateResponse(request, "workflow/admin/transition.html", context)
+
+    # -- bulk actions, with a confirmation page -------------------------------------------
+
+    def _bulk(self, request, queryset, name):
+        transition = workflow.TRANSITIONS[name]
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "transition": transition,
+                "items": queryset,
+                "action": request.POST.get("action"),
+                "title": transition.label,
+                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            }
+            return TemplateResponse(request, "workflow/admin/bulk_confirm.html", context)
+        done, refused = 0, []
+        for item in queryset:
+            try:
+                # The version each item had on the confirmation page: an item changed
+                # since (or a POST without versions) is refused, as on its own page.
+                workflow.perform(
+                    item,
+                    name,
+                    request.user,
+                    expected_version=request.POST.get(f"version_{item.pk}"),
+                )
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                reason = "; ".join(error.messages) if hasattr(error, "messages") else str(error)
+                refused.append(f"{item}: {reason}")
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item: %(action)s — done.",
+                    "%(count)d items: %(action)s — done.",
+                    done,
+                )
+                % {"count": done, "action": transition.label},
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+        return None
+
+    @admin.action(description=_("Submit for review"), permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        return self._bulk(request, queryset, "submit")
+
+    @admin.action(description=_("Return to draft"), permissions=["submit"])
+    def return_to_draft_selected(self, request, queryset):
+        return self._bulk(request, queryset, "return_to_draft")
+
+    @admin.action(description=_("Approve and publish now"), permissions=["publish"])
+    def publish_now_selected(self, request, queryset):
+        return self._bulk(request, queryset, "publish_now")
+
+    @admin.action(description=_("Unschedule"), permissions=["publish"])
+    def unschedule_selected(self, request, queryset):
+        return self._bulk(request, queryset, "unschedule")
