@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from newsroom.languages import translated_columns
 from workflow.admin_guard import GuardedInlineMixin
 from workflow.content_admin import ContentAdmin
 
@@ -55,6 +56,6 @@ class ImageAdmin(ContentAdmin):
 
     list_display = ["__str__", preview, "release", "event", "width", "height", "credit"]
     list_select_related = ["release", "event"]
-    search_fields = ["alt_fr", "alt_nl", "alt_de", "alt_en", "caption_fr", "credit"]
+    search_fields = [*translated_columns("alt", "caption"), "credit"]
     fields = ["file", preview, "alt", "caption", "credit"]
     readonly_fields = [preview]

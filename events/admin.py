@@ -2,14 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from attachments.admin import DocumentInline, ImageInline
+from newsroom.admin_dates import brussels_column
 from newsroom.admin_mixins import (
     MissingLanguageFilter,
     StateFilter,
     languages_column,
 )
+from newsroom.languages import translated_columns
 from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
 from workflow.content_admin import ContentAdmin
-from workflow.transitions import brussels
 
 from .models import Event
 
@@ -25,14 +26,12 @@ class EventAdmin(WorkflowAdminMixin, ContentAdmin):
         languages_column,
     ]
     list_filter = [StateFilter, "organizers", MissingLanguageFilter]
-    search_fields = [f"title_{code}" for code in ("fr", "nl", "de", "en")]
+    search_fields = translated_columns("title")
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
     inlines = [ImageInline, DocumentInline, StateChangeInline]
 
-    @admin.display(description=_("starts"), ordering="starts_at")
-    def starts_at_brussels(self, obj):
-        return brussels(obj.starts_at)
+    starts_at_brussels = brussels_column("starts_at", _("starts"), ordering="starts_at")
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "programme"]}),

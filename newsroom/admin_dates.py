@@ -6,12 +6,15 @@ time. Format: 30/05/2017 09:30:00 (seconds may be left out)." in the format the
 user's language reads (French 30/05/2017, Dutch 30-05-2017, German 30.05.2017,
 English 2017-05-30). The inputs themselves are Django's admin widgets, whose
 calendar and clock need the admin's JavaScript catalogue (``admin:jsi18n``): the
-change forms load it, and so do the workflow's own pages.
+change forms load it, and so do the workflow's own pages. ``brussels_column`` shows a
+stored date and time the same way in lists and read-only fields.
 """
 
 import datetime
 
+from django.contrib import admin
 from django.db import models
+from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
@@ -55,3 +58,22 @@ class DateHintsMixin:
         elif formfield is not None and isinstance(db_field, models.DateField):
             formfield.help_text = with_hint(formfield.help_text, date_hint())
         return formfield
+
+
+def format_in_brussels(value):
+    """A date and time as editors read it: local, with the zone, e.g. "30/05/2017 09:00 CEST"."""
+    if value is None:
+        return "—"
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M %Z")
+
+
+def brussels_column(field, description, ordering=None):
+    """An admin column or read-only field: the date and time of ``field`` (an attribute
+    or a method of the object) in Brussels time; "—" when there is none."""
+
+    @admin.display(description=description, ordering=ordering)
+    def column(model_admin, obj):
+        value = getattr(obj, field)
+        return format_in_brussels(value() if callable(value) else value)
+
+    return column

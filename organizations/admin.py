@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
+from newsroom.languages import translated_columns
 from workflow.admin_guard import GuardedAdminMixin, GuardedInlineMixin
 from workflow.content_admin import ContentAdmin
 
@@ -14,7 +15,7 @@ class OrganizationAdmin(ContentAdmin):
     list_display = ["name", "acronym", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
-    search_fields = ["name_fr", "name_nl", "name_de", "name_en", "acronym_fr", "acronym_nl"]
+    search_fields = translated_columns("name", "acronym")
     autocomplete_fields = ["parent", "logo"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent"]}),
@@ -48,7 +49,7 @@ class RoleAdmin(ContentAdmin):
     list_display = ["title", "organization"]
     list_filter = ["organization"]
     list_select_related = ["organization"]
-    search_fields = ["title_fr", "title_nl", "title_de", "title_en"]
+    search_fields = translated_columns("title")
     autocomplete_fields = ["organization"]
     inlines = [RoleAppointmentInline]
 
@@ -60,14 +61,7 @@ class AppointmentAdmin(GuardedAdminMixin, DateHintsMixin, VersionAdmin):
     list_display = ["person", "role", "started_on", "ended_on", "is_current"]
     list_select_related = ["person", "role"]
     list_filter = ["role__organization"]
-    search_fields = [
-        "person__first_name",
-        "person__last_name",
-        "role__title_fr",
-        "role__title_nl",
-        "role__title_de",
-        "role__title_en",
-    ]
+    search_fields = ["person__first_name", "person__last_name", *translated_columns("role__title")]
     autocomplete_fields = ["person", "role"]
     date_hierarchy = "started_on"
 
@@ -81,5 +75,5 @@ class PressContactAdmin(ContentAdmin):
     list_display = ["name", "function", "organization", "email", "phone"]
     list_select_related = ["organization"]
     list_filter = ["organization"]
-    search_fields = ["name", "email", "organization__name_fr", "organization__name_nl"]
+    search_fields = ["name", "email", *translated_columns("organization__name")]
     autocomplete_fields = ["organization"]

@@ -134,8 +134,10 @@ def build_id():
 
 
 @dataclass(frozen=True)
-class PublicState:
-    """The content version and the clock's instants around ``now``."""
+class CacheEpoch:
+    """What every validator and cache key of a public page is made of: the public
+    content version and the clock's instants around ``now`` (not an item's publication
+    state: ``Publishable.state_at`` is that)."""
 
     now: datetime.datetime
     token: str
@@ -294,7 +296,7 @@ def read_public_state(now=None, using=DEFAULT_DB_ALIAS):
     upcoming = [row[name] for name in names if name.startswith("next_") and row[name]]
     passed = [row[name] for name in names if name.startswith("last_") and row[name]]
     last_instant = max([*passed, last_midnight])
-    return PublicState(
+    return CacheEpoch(
         now=now,
         token=row["token"],
         changed_at=row["changed_at"],

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from attachments.admin import DocumentInline, ImageInline
-from newsroom.admin_dates import DateHintsMixin
+from newsroom.admin_dates import DateHintsMixin, brussels_column
 from newsroom.admin_mixins import (
     URL_FIELDS_HTTPS,
     MissingLanguageFilter,
     StateFilter,
     languages_column,
 )
+from newsroom.languages import translated_columns
 from newsroom.publishing import State
 from workflow import schedule
 from workflow import transitions as workflow
@@ -105,9 +106,7 @@ class EmbargoLinkInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline)
             and obj.state in (State.IN_REVIEW, State.SCHEDULED)
         )
 
-    @admin.display(description=_("revoked"))
-    def revoked_column(self, obj):
-        return workflow.brussels(obj.revoked_at) if obj.revoked_at else "—"
+    revoked_column = brussels_column("revoked_at", _("revoked"))
 
     def has_change_permission(self, request, obj=None):
         return workflow.has_permission(request.user, workflow.PUBLISH, PressRelease)
@@ -156,9 +155,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
         MissingLanguageFilter,
         "original_language",
     ]
-    search_fields = [
-        f"{field}_{code}" for field in ("title", "lead") for code in ("fr", "nl", "de", "en")
-    ]
+    search_fields = translated_columns("title", "lead")
     date_hierarchy = "publish_at"
     autocomplete_fields = ["issuing_organization", "related_organizations", "topics"]
     readonly_fields = ["reference", "created_at_brussels", "updated_at_brussels"]
@@ -187,13 +184,8 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
         ),
     ]
 
-    @admin.display(description=_("created"))
-    def created_at_brussels(self, obj):
-        return workflow.brussels(obj.created_at)
-
-    @admin.display(description=_("last modified"))
-    def updated_at_brussels(self, obj):
-        return workflow.brussels(obj.updated_at)
+    created_at_brussels = brussels_column("created_at", _("created"))
+    updated_at_brussels = brussels_column("updated_at", _("last modified"))
 
     def get_inlines(self, request, obj):
         inlines = list(self.inlines)
@@ -249,7 +241,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
 @admin.register(Topic)
 class TopicAdmin(ContentAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name_fr", "name_nl", "name_de", "name_en"]
+    search_fields = translated_columns("name")
 
 
 class EmbargoAccessInline(admin.TabularInline):
@@ -262,9 +254,7 @@ class EmbargoAccessInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("opened on"))
-    def opened_at(self, obj):
-        return workflow.brussels(obj.accessed_at)
+    opened_at = brussels_column("accessed_at", _("opened on"))
 
 
 @admin.register(EmbargoLink)
@@ -289,14 +279,6 @@ class EmbargoLinkAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # created on the release's page
 
-    @admin.display(description=_("created"))
-    def created(self, obj):
-        return workflow.brussels(obj.created_at)
-
-    @admin.display(description=_("valid until"))
-    def valid_until(self, obj):
-        return workflow.brussels(obj.ends_at())
-
-    @admin.display(description=_("revoked"))
-    def revoked(self, obj):
-        return workflow.brussels(obj.revoked_at) if obj.revoked_at else "—"
+    created = brussels_column("created_at", _("created"))
+    valid_until = brussels_column("ends_at", _("valid until"))
+    revoked = brussels_column("revoked_at", _("revoked"))

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_dates import brussels_column
 from workflow.models import StateChange
-from workflow.transitions import brussels
 
 
 @admin.register(StateChange)
@@ -33,9 +33,7 @@ class StateChangeAdmin(admin.ModelAdmin):
     def change(self, obj):
         return obj.get_change_message()
 
-    @admin.display(description=_("at"), ordering="at")
-    def at_brussels(self, obj):
-        return brussels(obj.at)
+    at_brussels = brussels_column("at", _("at"), ordering="at")
 
     def has_add_permission(self, request):
         return False

@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.admin_dates import datetime_hint
+from newsroom.admin_dates import brussels_column, datetime_hint, format_in_brussels
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import Status
 from workflow import transitions as workflow
@@ -106,7 +106,7 @@ def stale_message(item):
             "other changes, bring yours across, and save there."
         ) % {
             "user": latest.revision.user.get_username(),
-            "when": workflow.brussels(latest.revision.date_created),
+            "when": format_in_brussels(latest.revision.date_created),
         }
     return _(
         "Someone saved this item after you opened it. Your changes are not saved yet: they "
@@ -168,9 +168,7 @@ class StateChangeInline(GenericTabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("at"))
-    def at_brussels(self, obj):
-        return workflow.brussels(obj.at)
+    at_brussels = brussels_column("at", _("at"))
 
 
 class WorkflowAdminMixin:
@@ -223,17 +221,11 @@ class WorkflowAdminMixin:
     def state_label(self, obj):
         return obj.state.label if obj and obj.pk else workflow.State.DRAFT.label
 
-    @admin.display(description=_("publication date"), ordering="publish_at")
-    def publish_at_brussels(self, obj):
-        return workflow.brussels(obj.publish_at)
-
-    @admin.display(description=_("expiry date"))
-    def unpublish_at_brussels(self, obj):
-        return workflow.brussels(obj.unpublish_at)
-
-    @admin.display(description=_("withdrawn on"))
-    def withdrawn_at_brussels(self, obj):
-        return workflow.brussels(obj.withdrawn_at)
+    publish_at_brussels = brussels_column(
+        "publish_at", _("publication date"), ordering="publish_at"
+    )
+    unpublish_at_brussels = brussels_column("unpublish_at", _("expiry date"))
+    withdrawn_at_brussels = brussels_column("withdrawn_at", _("withdrawn on"))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))

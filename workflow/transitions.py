@@ -13,6 +13,7 @@ the language-parity gate on the server, and writes the audit trail.
 Press officers hold ``submit_<model>``; editors also hold ``publish_<model>``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,6 +30,52 @@ from workflow.permissions import has_model_permission as has_permission
 SUBMIT = "submit"
 
 
+# What each transition does to the item, once perform() has checked who, when and what.
+# Each takes the item (locked) and what the form gave; raises ValidationError to refuse.
+
+
+def _to_review(item, **given):
+    item.status = Status.IN_REVIEW
+
+
+def _to_draft(item, **given):
+    item.status = Status.DRAFT
+
+
+def _approve(item, *, now, publish_at, unpublish_at, **given):
+    if publish_at is None or publish_at <= now:
+        raise ValidationError(_("Choose a publication date and time in the future."))
+    _approve_at(item, publish_at, unpublish_at)
+
+
+def _approve_now(item, *, now, **given):
+    _approve_at(item, now, item.unpublish_at)  # an expiry set earlier stays
+
+
+def _approve_at(item, publish_at, unpublish_at):
+    if unpublish_at is not None and unpublish_at <= publish_at:
+        raise ValidationError(_("The expiry must come after the publication date."))
+    item.status, item.publish_at, item.unpublish_at = Status.APPROVED, publish_at, unpublish_at
+
+
+def _set_expiry(item, *, now, unpublish_at, **given):
+    if unpublish_at is not None and unpublish_at <= max(now, item.publish_at):
+        raise ValidationError(_("The expiry must come after the publication date and after now."))
+    item.unpublish_at = unpublish_at
+
+
+def _withdraw(item, *, now, reasons, **given):
+    reasons = {code: text.strip() for code, text in (reasons or {}).items() if text}
+    if not reasons.get(item.original_language):
+        raise ValidationError(
+            _("Give the reason for withdrawal, at least in %(language)s.")
+            % {"language": language_name(item.original_language)}
+        )
+    item.status, item.withdrawn_at = Status.WITHDRAWN, now
+    for code, text in reasons.items():
+        setattr(item, f"withdrawal_reason_{code}", text)
+
+
 @dataclass(frozen=True)
 class Transition:
     name: str
@@ -40,6 +87,8 @@ class Transition:
     needs_reason: bool = False
     gated: bool = False
     confirm: str = ""
+    #: What it does to the item (one of the functions above).
+    apply: Callable | None = None
 
 
 TRANSITIONS = {
@@ -51,6 +100,7 @@ TRANSITIONS = {
             (State.DRAFT,),
             SUBMIT,
             confirm=_("Editors will be asked to review it."),
+            apply=_to_review,
         ),
         Transition(
             "return_to_draft",
@@ -58,6 +108,7 @@ TRANSITIONS = {
             (State.IN_REVIEW,),
             SUBMIT,
             confirm=_("It can be edited again and must be submitted again."),
+            apply=_to_draft,
         ),
         Transition(
             "schedule",
@@ -67,6 +118,7 @@ TRANSITIONS = {
             needs_schedule=True,
             gated=True,
             confirm=_("It will be published at the date and time you choose."),
+            apply=_approve,
         ),
         Transition(
             "publish_now",
@@ -75,6 +127,7 @@ TRANSITIONS = {
             PUBLISH,
             gated=True,
             confirm=_("It will be public in every language as soon as you confirm."),
+            apply=_approve_now,
         ),
         Transition(
             "unschedule",
@@ -82,6 +135,7 @@ TRANSITIONS = {
             (State.SCHEDULED,),
             PUBLISH,
             confirm=_("It goes back to review and will not be published."),
+            apply=_to_review,
         ),
         Transition(
             "set_expiry",
@@ -90,6 +144,7 @@ TRANSITIONS = {
             PUBLISH,
             needs_expiry=True,
             confirm=_("From the expiry on, the public no longer sees it."),
+            apply=_set_expiry,
         ),
         Transition(
             "withdraw",
@@ -101,6 +156,7 @@ TRANSITIONS = {
                 "It leaves every list, feed and sitemap; its address will say "
                 "it was withdrawn, with your reason."
             ),
+            apply=_withdraw,
         ),
     ]
 }
@@ -219,45 +275,11 @@ def perform(
         if problems:
             raise ValidationError([_("It cannot be approved yet:")] + problems)
 
-    if name == "submit":
-        item.status = Status.IN_REVIEW
-    elif name == "return_to_draft":
-        item.status = Status.DRAFT
-    elif name in ("schedule", "publish_now"):
-        if name == "publish_now":
-            publish_at, unpublish_at = now, item.unpublish_at  # an expiry set earlier stays
-        elif publish_at is None or publish_at <= now:
-            raise ValidationError(_("Choose a publication date and time in the future."))
-        if unpublish_at is not None and unpublish_at <= publish_at:
-            raise ValidationError(_("The expiry must come after the publication date."))
-        item.status, item.publish_at, item.unpublish_at = Status.APPROVED, publish_at, unpublish_at
-    elif name == "unschedule":
-        item.status = Status.IN_REVIEW
-    elif name == "set_expiry":
-        if unpublish_at is not None and unpublish_at <= max(now, item.publish_at):
-            raise ValidationError(
-                _("The expiry must come after the publication date and after now.")
-            )
-        item.unpublish_at = unpublish_at
-    elif name == "withdraw":
-        reasons = {code: text.strip() for code, text in (reasons or {}).items() if text}
-        if not reasons.get(item.original_language):
-            raise ValidationError(
-                _("Give the reason for withdrawal, at least in %(language)s.")
-                % {"language": language_name(item.original_language)}
-            )
-        item.status, item.withdrawn_at = Status.WITHDRAWN, now
-        for code, text in reasons.items():
-            setattr(item, f"withdrawal_reason_{code}", text)
+    transition.apply(
+        item, now=now, publish_at=publish_at, unpublish_at=unpublish_at, reasons=reasons
+    )
     item.save()
     StateChange.record(item, transition.name, before, item.state_at(now), user, now)
     for name in item.kept_on_revert:  # keep the caller's copy in step with the row
         setattr(given, name, getattr(item, name))
     return item
-
-
-def brussels(value):
-    """A date and time as editors read it: local, with the zone, e.g. "30/05/2017 09:00 CEST"."""
-    if value is None:
-        return "—"
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M %Z")

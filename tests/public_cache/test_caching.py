@@ -16,7 +16,7 @@ from django.utils.http import http_date
 from newsroom.env import cache_settings, max_age_setting
 from newsroom.publishing import Status
 from public_cache.caching import (
-    PublicState,
+    CacheEpoch,
     fragment_key,
     grid_max_age,
     read_public_state,
@@ -612,7 +612,7 @@ def test_no_copy_outlives_the_instant_on_a_whole_second_cache_clock(read, render
     go_live = datetime.datetime(2026, 3, 29, 1, 0, tzinfo=datetime.UTC)
     read_at = go_live - datetime.timedelta(seconds=10 - read)
     sent = read_at + datetime.timedelta(seconds=render)
-    state = PublicState(
+    state = CacheEpoch(
         now=read_at,
         token="t",
         changed_at=None,

@@ -23,7 +23,7 @@ from organizations.models import Appointment, Organization, Person, PressContact
 from releases.models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
 
 
-def brussels(value):
+def parse_brussels(value):
     return timezone.make_aware(datetime.datetime.fromisoformat(value))
 
 
@@ -154,7 +154,7 @@ class Command(BaseCommand):
             {"slug_fr": demo_reference.RELEASE_SLUGS["fr"]},
             {
                 "status": Status.APPROVED,
-                "publish_at": brussels(data["publish_at"]),
+                "publish_at": parse_brussels(data["publish_at"]),
                 "original_language": data["original_language"],
                 "issuing_organization": organizations["spf-securite-sociale"],
                 **translated("title", data["title"]),
@@ -219,10 +219,10 @@ class Command(BaseCommand):
             {"slug_fr": demo_reference.EVENT_SLUGS["fr"]},
             {
                 "status": Status.APPROVED,
-                "publish_at": brussels(demo_content.RELEASE["publish_at"]),
+                "publish_at": parse_brussels(demo_content.RELEASE["publish_at"]),
                 "original_language": data["original_language"],
-                "starts_at": brussels(data["starts_at"]),
-                "ends_at": brussels(data["ends_at"]),
+                "starts_at": parse_brussels(data["starts_at"]),
+                "ends_at": parse_brussels(data["ends_at"]),
                 **translated("title", data["title"]),
                 **translated("slug", demo_reference.EVENT_SLUGS),
                 **translated("description", data["description"]),
