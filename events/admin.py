@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_dates import brussels_column
-from newsroom.admin_mixins import (
+from newsroom.languages import translated_columns
+from workflow.admin_filters import (
     MissingLanguageFilter,
     StateFilter,
     languages_column,
 )
-from newsroom.languages import translated_columns
 from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
 from workflow.content_admin import ContentAdmin
 

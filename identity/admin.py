@@ -22,11 +22,6 @@ class SiteIdentityAdmin(TabbedTranslationAdmin):
     inlines = [FooterLinkInline]
     formfield_overrides = URL_FIELDS_HTTPS
 
-    def changelist_view(self, request, extra_context=None):
-        if self.has_change_permission(request) and not SiteIdentity.objects.exists():
-            SiteIdentity().save()  # the row every page reads, should it have gone
-        return super().changelist_view(request, extra_context)
-
     def has_add_permission(self, request):
         return False
 

@@ -50,6 +50,8 @@ class SiteIdentity(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="site_logo_of",
+        # Not a release's or an event's picture: those are public only while it is.
+        limit_choices_to={"release__isnull": True, "event__isnull": True},
         help_text=_("Shown in the header of every page, and to search engines."),
     )
 
@@ -77,8 +79,11 @@ class SiteIdentity(models.Model):
         return True  # on every page (the public cache's version follows its edits)
 
     def structured_data(self, absolute):
-        """schema.org's publisher of every release: the publishing organization."""
-        data = {"@type": "GovernmentOrganization", "name": self.publisher or self.name}
+        """schema.org's publisher of every release: the publishing organization (None
+        while none is named: the release's issuer is then its publisher too)."""
+        if not self.publisher:
+            return None
+        data = {"@type": "GovernmentOrganization", "name": self.publisher}
         if self.publisher_url:
             data["url"] = self.publisher_url
         if self.logo_id and self.logo.renditions:

@@ -373,7 +373,7 @@ NEWSROOM_MEDIA_ACCEL_REDIRECT = env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT")
 NEWSROOM_REQUIRED_LANGUAGES = env_list("NEWSROOM_REQUIRED_LANGUAGES", ["fr", "nl"])
 
 # CKEditor 5. The editor's content language is set per language tab by the
-# admin (newsroom/admin.py); whatever it sends is sanitised on save (newsroom/richtext.py).
+# admin (newsroom/admin_mixins.py); whatever it sends is sanitised on save (newsroom/richtext.py).
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"  # any other value lets anonymous users upload
 # Our own upload view: the same validation and renditions as every image upload.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "attachments:ckeditor_upload"

@@ -48,7 +48,7 @@ def plain_text(html):
 def release_data(release, shown, absolute, url, publisher):
     """``shown`` is the release in the language the page shows it in; ``url`` the
     page's canonical URL (the original's, on a fallback page); ``publisher`` the
-    newsroom's publishing organization (``SiteIdentity.structured_data``)."""
+    newsroom's publishing organization (``SiteIdentity.structured_data``), if named."""
     author = organization_data(release.issuing_organization, absolute)
     return {
         "@context": "https://schema.org",
@@ -62,7 +62,7 @@ def release_data(release, shown, absolute, url, publisher):
         "url": url,
         "mainEntityOfPage": url,
         "author": author,
-        "publisher": publisher,
+        "publisher": publisher or author,
         "mentions": [person_data(quote.appointment, absolute) for quote in release.quotes.all()],
     }
 

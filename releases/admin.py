@@ -9,16 +9,16 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_dates import DateHintsMixin, brussels_column
-from newsroom.admin_mixins import (
-    URL_FIELDS_HTTPS,
-    MissingLanguageFilter,
-    StateFilter,
-    languages_column,
-)
+from newsroom.admin_mixins import URL_FIELDS_HTTPS
 from newsroom.languages import translated_columns
 from newsroom.publishing import State
 from workflow import schedule
 from workflow import transitions as workflow
+from workflow.admin_filters import (
+    MissingLanguageFilter,
+    StateFilter,
+    languages_column,
+)
 from workflow.admin_guard import GuardedInlineMixin
 from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
 from workflow.content_admin import ContentAdmin

@@ -82,13 +82,13 @@ class Transition:
     label: str
     sources: tuple
     permission: str
+    #: What it does to the item (one of the functions above).
+    apply: Callable
     needs_schedule: bool = False
     needs_expiry: bool = False
     needs_reason: bool = False
     gated: bool = False
     confirm: str = ""
-    #: What it does to the item (one of the functions above).
-    apply: Callable | None = None
 
 
 TRANSITIONS = {

@@ -134,3 +134,26 @@ def test_the_demo_brings_its_own_identity_and_keeps_one_made_in_the_admin(client
     rename_in_the_admin(client)
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert SiteIdentity.current().name_en == NAMES["en"]
+
+
+def test_a_releases_picture_cannot_be_the_logo(client, demo, superuser):
+    """It is public only while its release is: the header would lose it, or show a
+    draft's picture's address."""
+    picture = demo.images.first()
+    client.force_login(superuser)
+    url = reverse("admin:identity_siteidentity_change", args=[1])
+    data = form_data(client.get(url).content.decode(), "siteidentity_form")
+    data["logo"] = str(picture.pk)
+    response = client.post(url, data)
+    assert response.status_code == 200 and "logo" in response.context["adminform"].form.errors
+    assert SiteIdentity.current().logo is None
+
+
+def test_without_a_publisher_the_release_issuer_publishes(client, db, make_release):
+    from tests.public import url_in
+
+    release = make_release()
+    html = client.get(url_in(release, "fr")).content.decode()
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert data["publisher"] == data["author"]
+    assert data["publisher"]["name"] == release.issuing_organization.name
