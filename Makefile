@@ -25,7 +25,7 @@ install-dev: $(BIN)/python
 # Python 3.11 (uv resolves; pip installs). `make lock UPGRADE=--upgrade` takes the
 # newest versions the ranges allow.
 lock: $(BIN)/python
-	$(BIN)/pip install --quiet uv
+	$(BIN)/pip install --quiet "uv==0.13.9"
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
 		--no-header --quiet $(UPGRADE) -o requirements/production.txt
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \

@@ -3,8 +3,9 @@
 Press officers create and edit drafts and submit them for review. Editors can
 also approve, schedule, publish now, unschedule and withdraw, and manage
 embargo links. Superusers can do everything. Data migrations create the groups
-(newsroom/migrations/0002_roles.py, then workflow/migrations/0002_roles.py); users
-are put in a group in the admin ("Users" → "Groups").
+(newsroom/migrations/0002_roles.py with the lists of that time, then
+workflow/migrations/0002_roles.py); users are put in a group in the admin
+("Users" → "Groups"). Tests and scripts call ``ensure_roles`` for today's lists.
 """
 
 PRESS_OFFICERS = "Press officers"

@@ -1,9 +1,8 @@
-"""Create the Press officers and Editors groups (see workflow/roles.py)."""
+"""Create the Press officers and Editors groups (as they were then: _roles_helpers.py; today's are in workflow/roles.py)."""
 
 from django.db import migrations
 
-from newsroom.migrations._roles_helpers import create_roles
-from workflow.roles import EDITORS, PRESS_OFFICERS
+from newsroom.migrations._roles_helpers import EDITORS, PRESS_OFFICERS, create_roles
 
 
 def remove_roles(apps, schema_editor):

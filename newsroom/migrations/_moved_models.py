@@ -11,11 +11,29 @@ def move_content_type(model, old_app, new_app):
         def run(apps, schema_editor):
             types = apps.get_model("contenttypes", "ContentType").objects.using(
                 schema_editor.connection.alias)
-            old = types.filter(app_label=source, model=model)
-            if types.filter(app_label=target, model=model).exists():
-                old.delete()  # made meanwhile (a migration run back and forth): keep one
-            else:
-                old.update(app_label=target)
+            old = types.filter(app_label=source, model=model).first()
+            new = types.filter(app_label=target, model=model).first()
+            if old is None:
+                return
+            if new is None:
+                old.app_label = target
+                old.save()
+                return
+            # Both exist (``migrate`` back, then Django made the other one): keep the
+            # new one, with every permission and every grant of the old one.
+            permissions = apps.get_model("auth", "Permission").objects.using(
+                schema_editor.connection.alias)
+            for permission in permissions.filter(content_type=old):
+                kept = permissions.filter(content_type=new, codename=permission.codename).first()
+                if kept is None:
+                    permission.content_type = new
+                    permission.save()
+                    continue
+                for group in permission.group_set.all():
+                    group.permissions.add(kept)
+                for user in permission.user_set.all():
+                    user.user_permissions.add(kept)
+            old.delete()
 
         return run
 

@@ -96,3 +96,96 @@ def test_the_audit_trail_and_the_public_version_survive_the_move():
     back = migrate(BEFORE_THE_MOVE)
     assert back.get_model("newsroom", "StateChange").objects.count() == 2
     migrate(latest())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_again_after_going_back_keeps_every_grant():
+    """``migrate`` back, then a later ``migrate`` lets Django make the new content type
+    and its permissions again: moving forward must not drop the old grants with the
+    old content type."""
+    old = migrate(BEFORE_THE_MOVE)
+    editors, _ = old.get_model("auth", "Group").objects.get_or_create(name="Editors")
+    Permission = old.get_model("auth", "Permission")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="newsroom", codename="view_statechange")
+    )
+    ContentType = old.get_model("contenttypes", "ContentType")
+    made_again = ContentType.objects.create(app_label="workflow", model="statechange")
+    Permission.objects.create(
+        content_type=made_again, codename="view_statechange", name="Can view state change"
+    )
+
+    new = migrate(latest())
+    group = new.get_model("auth", "Group").objects.get(name="Editors")
+    assert group.permissions.filter(
+        content_type__app_label="workflow", codename="view_statechange"
+    ).exists()
+    types = new.get_model("contenttypes", "ContentType").objects
+    assert types.filter(model="statechange").count() == 1
+
+
+def test_a_database_made_at_the_commit_before_the_move_migrates_with_everything_in_it(
+    tmp_path,
+):
+    """database_at_8975234.sqlite3.gz was made by the code of 8975234 itself (its
+    ``migrate``, ``load_demo``, two staff users and three audit entries written by its
+    ``StateChange``); today's ``migrate`` takes it forward."""
+    import gzip
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    database = tmp_path / "newsroom.sqlite3"
+    database.write_bytes(
+        gzip.decompress((Path(__file__).parent / "database_at_8975234.sqlite3.gz").read_bytes())
+    )
+
+    def rows(sql):
+        with sqlite3.connect(database) as connection:
+            return connection.execute(sql).fetchall()
+
+    trail = "SELECT action, from_state, to_state, change_message FROM newsroom_statechange"
+    trail_before, token_before = (
+        rows(trail + " ORDER BY id"),
+        rows("SELECT token FROM newsroom_publicversion"),
+    )
+    grants = (
+        "SELECT g.name, t.app_label, p.codename FROM auth_group g "
+        "JOIN auth_group_permissions gp ON gp.group_id = g.id "
+        "JOIN auth_permission p ON p.id = gp.permission_id "
+        "JOIN django_content_type t ON t.id = p.content_type_id"
+    )
+    grants_before = set(rows(grants))
+    assert ("Editors", "newsroom", "view_statechange") in grants_before and len(trail_before) == 3
+
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ENV_FILE": os.devnull,
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+    assert rows(trail + " ORDER BY id") == trail_before
+    assert rows("SELECT token FROM newsroom_publicversion") == token_before
+    moved = {
+        (group, "workflow" if app == "newsroom" else app, codename)
+        for group, app, codename in grants_before
+    }
+    assert moved <= set(rows(grants))
+    assert rows("SELECT app_label FROM django_content_type WHERE model = 'statechange'") == [
+        ("workflow",)
+    ]
+    assert rows("SELECT name FROM identity_siteidentity") == [("Newsroom",)]
