@@ -19,7 +19,6 @@ A superuser resets a lost phone by deleting the user's devices in the admin
 
 import segno
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
@@ -37,6 +36,8 @@ from django_otp import verify_token as otp_verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from newsroom.publishing import PUBLISH, permission_name, publishable_models
+
 RECOVERY_CODES = 10
 
 
@@ -46,14 +47,7 @@ def two_factor_required(user):
         return False
     if user.is_superuser:
         return True
-    from newsroom.publishing import Publishable
-
-    # The "publish_<model>" permission of releases and events (their Meta): editors.
-    return any(
-        user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
-        for model in apps.get_models()
-        if issubclass(model, Publishable)
-    )
+    return any(user.has_perm(permission_name(PUBLISH, model)) for model in publishable_models())
 
 
 def is_fully_signed_in(user):

@@ -165,3 +165,20 @@ class Publishable(models.Model):
     @property
     def state(self):
         return self.state_at()
+
+
+#: The permission of each publishable model that approves, schedules and withdraws
+#: (``publish_pressrelease``, ``publish_event``: their Meta); editors hold it.
+PUBLISH = "publish"
+
+
+def permission_name(action, model):
+    """``"releases.view_pressrelease"`` for ``("view", PressRelease)``."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def publishable_models():
+    """Every installed model that goes through the workflow (releases, events)."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]

@@ -32,14 +32,7 @@ also records in the audit trail every change to what a scheduled or live item sh
 from django.db.models import Q
 from django.utils import timezone
 
-from newsroom.publishing import Publishable, State, Status
-
-PUBLISH = "publish"
-
-
-def permission_name(action, model):
-    """``"releases.view_pressrelease"`` for ``("view", PressRelease)``."""
-    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+from newsroom.publishing import PUBLISH, Publishable, State, Status, permission_name
 
 
 def has_model_permission(user, action, model):

@@ -1,20 +1,15 @@
 """The editors' schedule: every release and event waiting for its go-live, soonest
 first (``admin:releases_pressrelease_schedule``, linked from the releases list)."""
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsroom.publishing import Publishable
+from newsroom.publishing import publishable_models
 from workflow.admin_mixins import TIME_ZONE_NOTE
 from workflow.permissions import has_model_permission
-
-
-def publishable_models():
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 def schedule_view(request, model_admin):

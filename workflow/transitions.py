@@ -23,8 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import language_name
-from newsroom.publishing import State, Status
-from workflow.permissions import PUBLISH
+from newsroom.publishing import PUBLISH, State, Status
 from workflow.permissions import has_model_permission as has_permission
 
 SUBMIT = "submit"
