@@ -55,6 +55,14 @@ def refusing_bad_parameters(view):
 
 class NewsroomAdminSite(admin.AdminSite):
     login_form = two_factor.TwoFactorAuthenticationForm
+    #: ``dashboard(request)`` → the context of the home page's dashboard, drawn by
+    #: ``index_template``; both set by the desk app (desk/apps.py), which sits above.
+    dashboard = None
+
+    def index(self, request, extra_context=None):
+        if self.dashboard is not None:
+            extra_context = {**self.dashboard(request), **(extra_context or {})}
+        return super().index(request, extra_context)
 
     def has_permission(self, request):
         """Staff, and verified with a code where that is required of them."""

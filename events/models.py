@@ -29,6 +29,9 @@ class EventQuerySet(PublishableQuerySet):
 
 
 class Event(MultilingualContent, Publishable):
+    #: The organizations an event is "of", for the editors' planning filter.
+    organization_fields = ("organizers",)
+
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("address"),

@@ -5,7 +5,10 @@ crafted POST, a pasted document, an API client) is cleaned on save against the
 allow-list below before it is stored.
 """
 
+import re
+
 import nh3
+from django import forms
 from django.conf import settings
 from django_ckeditor_5.fields import CKEditor5Field
 
@@ -85,12 +88,31 @@ def sanitize_html(html):
     ).strip()
 
 
+def normalized(html):
+    """What a reader would get from ``html``: the editor's empty "<p>&nbsp;</p>" is
+    nothing, and spaces between tags do not count."""
+    if CKEditor5Field._is_empty_html(html):
+        return ""
+    return re.sub(r">\s+<", "><", sanitize_html(html))
+
+
+class RichTextFormField(forms.CharField):
+    """Changed only when the text is: the editor rewrites markup it did not edit (an
+    empty language, whitespace), which must not count as a change in the history."""
+
+    def has_changed(self, initial, data):
+        return normalized(initial or "") != normalized(data or "")
+
+
 class RichTextField(CKEditor5Field):
     """A CKEditor 5 field whose value is sanitised every time it is saved.
 
     modeltranslation builds its per-language fields from this class, so each
     language column is cleaned the same way.
     """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "django_ckeditor_5",
+    # Before django-reversion: its history page shows our revision comparison.
+    "desk",
     "reversion",
     "newsroom",
     "accounts",

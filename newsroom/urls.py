@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from desk import views as desk_views
 from events.sitemaps import EventSitemap
 from newsroom.health import healthz
 from newsroom.well_known import favicon, robots_txt
@@ -39,6 +40,9 @@ urlpatterns = [
     ),
     path("favicon.ico", favicon),
     path("healthz", healthz, name="healthz"),
+    # The editor's desk (desk/): its admin pages, then its private calendar feed.
+    path("admin/desk/", include("desk.urls")),
+    path("desk/calendar/<str:token>.ics", desk_views.feed_view, name="desk-feed"),
     path("admin/", admin.site.urls),
     path("", include("attachments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -199,6 +199,9 @@ class PressReleaseQuerySet(PublishableQuerySet):
 
 
 class PressRelease(MultilingualContent, Publishable):
+    #: The organizations a release is "of", for the editors' planning filter.
+    organization_fields = ("issuing_organization", "related_organizations")
+
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("address"),
@@ -279,6 +282,16 @@ class PressRelease(MultilingualContent, Publishable):
 
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": slug_in_language(self)})
+
+    def schedule_recipients(self, now=None):
+        """Who reads this release before its go-live: the journalists whose embargo
+        link is valid (the schedule form lists them)."""
+        links = self.embargo_links.filter(revoked_at__isnull=True).order_by("journalist_name")
+        return [
+            _("%(name)s <%(email)s>, embargo link") % {"name": link.journalist_name, "email": link.email}
+            for link in links
+            if link.is_valid(now)
+        ]
 
     def approval_problems(self, publish_at=None):
         """Beyond the texts (read by the workflow's gate): every image needs its

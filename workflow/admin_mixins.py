@@ -2,6 +2,8 @@
 with a confirmation page, bulk actions, a guard against stale forms, the audit
 trail and the schedule overview. Every path ends in ``workflow.perform()``."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -12,12 +14,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.admin_dates import brussels_column, datetime_hint, format_in_brussels
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import Status
+from workflow import schedule
 from workflow import transitions as workflow
 from workflow.models import StateChange
 
@@ -154,9 +159,13 @@ class StateChangeInline(GenericTabularInline):
     ct_fk_field = "object_id"
     extra = 0
     can_delete = False
-    fields = ["at_brussels", "action", "from_state", "to_state", "user", "change"]
+    fields = ["at_brussels", "action_column", "from_state", "to_state", "user", "change"]
     readonly_fields = fields
     verbose_name_plural = _("Audit trail")
+
+    @admin.display(description=_("action"))
+    def action_column(self, obj):
+        return obj.get_action_display()
 
     @admin.display(description=_("change"))
     def change(self, obj):
@@ -268,7 +277,27 @@ class WorkflowAdminMixin:
         elif transition.needs_reason:
             form = WithdrawForm(request.POST or None, item=item)
         errors = []
-        if request.method == "POST" and (form is None or form.is_valid()):
+        chosen = schedule_context = None
+        if transition.needs_schedule:
+            if request.method == "POST" and form.is_valid():
+                chosen = form.cleaned_data["publish_at"]
+            elif request.method != "POST":
+                chosen = item.publish_at
+            schedule_context = self._schedule_context(request, item, chosen)
+        clash_unconfirmed = bool(
+            schedule_context
+            and schedule_context["clashes"]
+            and request.method == "POST"
+            and not request.POST.get("despite_clashes")
+        )
+        if clash_unconfirmed:
+            errors = [
+                _(
+                    "Another publication goes live within 30 minutes of this time (listed "
+                    "below). Choose another time, or tick the box to schedule it anyway."
+                )
+            ]
+        if request.method == "POST" and (form is None or form.is_valid()) and not clash_unconfirmed:
             data = form.cleaned_data if form is not None else {}
             try:
                 workflow.perform(
@@ -313,8 +342,36 @@ class WorkflowAdminMixin:
             "time_zone_note": TIME_ZONE_NOTE,
             "cache_note": go_live_bound() if transition.needs_schedule else "",
             "title": transition.label,
+            "schedule": schedule_context,
+            "date_input_format": get_format("DATE_INPUT_FORMATS")[0],
+            "time_input_format": get_format("TIME_INPUT_FORMATS")[0],
         }
         return TemplateResponse(request, "workflow/admin/transition.html", context)
+
+    def _schedule_context(self, request, item, chosen):
+        """What the schedule form shows beside the date: when that is from now, what
+        else goes live within 30 minutes, who receives the release at that time, and
+        (for the script that updates all this as the date is typed) the year ahead."""
+        now = timezone.now()
+        ahead = schedule.entries(
+            request.user, now, now + datetime.timedelta(days=366), exclude=item
+        )
+        recipients = getattr(item, "schedule_recipients", None)
+        return {
+            "chosen": chosen,
+            "line": schedule.goes_live_line(chosen, now) if chosen else "",
+            "clashes": schedule.clashes(request.user, item, chosen) if chosen else [],
+            "recipients": recipients(now) if recipients else [],
+            "script_data": {
+                "now": now.timestamp() * 1000,
+                "window_ms": schedule.CLASH.total_seconds() * 1000,
+                "upcoming": [
+                    {"at": entry.at.timestamp() * 1000, "title": str(entry.item)}
+                    for entry in ahead
+                    if entry.item.status != Status.WITHDRAWN
+                ],
+            },
+        }
 
     # -- bulk actions, with a confirmation page -------------------------------------------
 

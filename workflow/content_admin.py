@@ -1,12 +1,14 @@
 """The base of every content admin: language tabs, a revision on every save, dates in
 Brussels time, and who may change what now (``admin_guard.py``)."""
 
+import reversion
 from django.core.exceptions import PermissionDenied
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_mixins import URL_FIELDS_HTTPS, RichTextLanguageMixin
+from workflow import change_messages
 from workflow.admin_guard import GuardedAdminMixin
 
 
@@ -17,6 +19,32 @@ class ContentAdmin(
     may change what now (workflow/admin_guard.py)."""
 
     formfield_overrides = URL_FIELDS_HTTPS
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return change_messages.construct(form, formsets, add)
+
+    # django-reversion keeps the message as text in the saver's language: keep it as
+    # data instead (Django's JSON, with our field names), read in the reader's.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def history_view(self, request, object_id, extra_context=None):
+        """django-reversion's history, each entry in the reader's language, with the
+        version it is (for the revision comparison, desk/revision_diff.py)."""
+        response = super().history_view(request, object_id, extra_context)
+        for action in getattr(response, "context_data", {}).get("action_list", []):
+            action["version_id"] = int(action["url"].rstrip("/").rsplit("/", 1)[-1])
+            action["comment"] = change_messages.describe(action["revision"].comment, self.model)
+        return response
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
         # django-reversion reverts (deleting what the revision lacks, e.g. a live

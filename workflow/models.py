@@ -14,7 +14,7 @@ from newsroom.publishing import State
 class StateChange(models.Model):
     """Who moved which item from which state to which, and when. Never edited."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(ContentType, verbose_name=_("kind"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("action"), max_length=30)
@@ -68,8 +68,15 @@ class StateChange(models.Model):
             change_message=message,
         )
 
-    def get_change_message(self):
-        """What changed, in the reader's language (the admin history's own wording)."""
-        from django.contrib.admin.models import LogEntry
+    def get_action_display(self):
+        from workflow.transitions import action_label
 
-        return LogEntry(change_message=self.change_message).get_change_message()
+        return action_label(self.action)
+
+    def get_change_message(self):
+        """What changed, in the reader's language, with the fields' own labels."""
+        from workflow.change_messages import describe
+
+        if not self.change_message:
+            return ""
+        return describe(self.change_message, self.content_type.model_class())

@@ -161,6 +161,24 @@ TRANSITIONS = {
 }
 
 
+#: What the audit trail records besides the transitions (workflow/admin_guard.py).
+OTHER_ACTIONS = {
+    "edit": _("Changed while scheduled or live"),
+    "delete": _("Deleted while scheduled or live"),
+}
+
+
+def action_label(code):
+    """The audit trail's action ``code`` ("submit", "edit"...) in the reader's language."""
+    if code in TRANSITIONS:
+        return TRANSITIONS[code].label
+    return OTHER_ACTIONS.get(code, code)
+
+
+def action_choices():
+    return [(name, t.label) for name, t in TRANSITIONS.items()] + list(OTHER_ACTIONS.items())
+
+
 def available(item, user, now=None):
     """The transitions ``user`` may apply to ``item`` now."""
     state = item.state_at(now)

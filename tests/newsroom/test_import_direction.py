@@ -22,6 +22,7 @@ LAYERS = {
     },
     "search": {"newsroom", "workflow", "public_cache"} | CONTENT,
     "demo": {"newsroom", "workflow", "identity"} | CONTENT,
+    "desk": {"newsroom", "accounts", "workflow"} | CONTENT,
 }
 COMPOSITION_ROOT = {ROOT / "newsroom" / "urls.py"}
 
