@@ -34,14 +34,15 @@ def _english_labels(form, names):
 
 def construct(form, formsets, add):
     """Django's change message (its own readers still understand it), where each entry
-    also names its fields (``names``) and its model (``model``, None for the item)."""
+    also names its fields (``names``) and, for a part saved with it, its model
+    (``model``)."""
     message = []
     changed = _names(form.changed_data)
     if add:
-        message.append({"added": {"model": None}})
+        message.append({"added": {}})  # Django's own form for the item itself
     elif changed:
         message.append(
-            {"changed": {"fields": _english_labels(form, changed), "names": changed, "model": None}}
+            {"changed": {"fields": _english_labels(form, changed), "names": changed}}
         )
     for formset in formsets or []:
         with override(None):
@@ -87,11 +88,16 @@ def _model(label, default):
 
 
 def _ours(message):
+    """Written by ``construct()``: every entry says its fields' names or its model."""
+
+    def marked(body):
+        return body == {} or "names" in body or "model" in body
+
     return isinstance(message, list) and all(
         isinstance(entry, dict)
         and len(entry) == 1
         and isinstance(next(iter(entry.values())), dict)
-        and "model" in next(iter(entry.values()))
+        and marked(next(iter(entry.values())))
         for entry in message
     )
 
@@ -107,7 +113,7 @@ def describe(change_message, model):
     lines = []
     for entry in message:
         kind, body = next(iter(entry.items()))
-        target = _model(body["model"], None)
+        target = _model(body.get("model"), None)
         fields = get_text_list(
             [field_label(target or model, name) for name in body.get("names", [])], _("and")
         )

@@ -3,13 +3,35 @@ Brussels time, and who may change what now (``admin_guard.py``)."""
 
 import reversion
 from django.core.exceptions import PermissionDenied
+from django.urls import NoReverseMatch
+from django.utils.translation import override
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_mixins import URL_FIELDS_HTTPS, RichTextLanguageMixin
+from newsroom.languages import language_codes
 from workflow import change_messages
 from workflow.admin_guard import GuardedAdminMixin
+
+#: Field: the length past which feeds and search results cut it (the count warns).
+COUNTED_FIELDS = {"title": 70, "lead": 160, "name": 70}
+
+
+def preview_urls(obj):
+    """The public address of ``obj`` in each of its languages, for the side-by-side
+    preview ({} for what has no public page)."""
+    if obj is None or not hasattr(obj, "get_absolute_url"):
+        return {}
+    languages = getattr(obj, "available_languages", None) or language_codes()
+    urls = {}
+    for code in languages:
+        with override(code):
+            try:
+                urls[code] = obj.get_absolute_url() + "?frame=preview"
+            except NoReverseMatch:
+                return {}
+    return urls
 
 
 class ContentAdmin(
@@ -19,6 +41,32 @@ class ContentAdmin(
     may change what now (workflow/admin_guard.py)."""
 
     formfield_overrides = URL_FIELDS_HTTPS
+    change_form_template = "workflow/admin/content_change_form.html"
+
+    class Media:
+        js = ["newsroom/admin/change_form.js"]
+        css = {"all": ["newsroom/admin/change_form.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Titles and leads: as wide as the form, with a character count against the
+        length feeds and search results show."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        base = getattr(getattr(db_field, "translated_field", None), "name", db_field.name)
+        if formfield is not None and base in COUNTED_FIELDS:
+            widget = getattr(formfield.widget, "widget", formfield.widget)
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} counted-text".strip()
+            widget.attrs["data-count-limit"] = COUNTED_FIELDS[base]
+            widget.attrs.pop("size", None)
+        return formfield
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "preview_urls": preview_urls(obj),
+            "form_original_language": getattr(obj, "original_language", "") or "",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def construct_change_message(self, request, form, formsets, add=False):
         return change_messages.construct(form, formsets, add)
@@ -64,6 +112,17 @@ class ContentAdmin(
         return super()._reversion_revisionform_view(request, version, template_name, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
+        # A change page asks for its object three times (the workflow's box, the
+        # preview links, Django's form): on a GET, the database is asked once.
+        memo = (self.model, str(object_id), from_field)
+        if request.method == "GET" and getattr(request, "_admin_object", (None,))[0] == memo:
+            return request._admin_object[1]
+        obj = self._get_object(request, object_id, from_field)
+        if request.method == "GET":
+            request._admin_object = (memo, obj)
+        return obj
+
+    def _get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
         kept = getattr(request, "_kept_on_revert", None)
         if obj is not None and kept:

@@ -77,6 +77,11 @@ class TranslatedSlugDetailView(PublicQuerysetMixin, DetailView):
         if context.get("is_preview"):
             # A staff preview of unpublished content: never stored, never indexed.
             patch_cache_control(response, private=True, no_store=True)
+        if request.GET.get("frame") == "preview" and may_preview(request.user, self.model):
+            # The change form's side-by-side preview (same origin only), for staff.
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            response._csp_replace = {"frame-ancestors": ["'self'"]}
         return response
 
     def get_context_data(self, **kwargs):
