@@ -117,12 +117,24 @@ def current_fields(obj):
     return data
 
 
+def _translated_bases(model):
+    """The original columns modeltranslation keeps beside each language's (``title``
+    beside ``title_fr``...): they repeat one of the languages, not worth a line."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()
+
+
 def compare_fields(model, old, new):
     """[{label, old, new, diff}] for every field whose value differs, in model order."""
     rows = []
+    skipped = SKIPPED | _translated_bases(model)
     for field in model._meta.get_fields():
         name = getattr(field, "attname", None) or field.name
-        if name in SKIPPED or (name not in old and name not in new):
+        if name in skipped or (name not in old and name not in new):
             continue
         before, after = old.get(name), new.get(name)
         if isinstance(field, models.ManyToManyField):

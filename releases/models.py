@@ -288,7 +288,8 @@ class PressRelease(MultilingualContent, Publishable):
         link is valid (the schedule form lists them)."""
         links = self.embargo_links.filter(revoked_at__isnull=True).order_by("journalist_name")
         return [
-            _("%(name)s <%(email)s>, embargo link") % {"name": link.journalist_name, "email": link.email}
+            _("%(name)s <%(email)s>, embargo link")
+            % {"name": link.journalist_name, "email": link.email}
             for link in links
             if link.is_valid(now)
         ]

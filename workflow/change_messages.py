@@ -41,9 +41,7 @@ def construct(form, formsets, add):
     if add:
         message.append({"added": {}})  # Django's own form for the item itself
     elif changed:
-        message.append(
-            {"changed": {"fields": _english_labels(form, changed), "names": changed}}
-        )
+        message.append({"changed": {"fields": _english_labels(form, changed), "names": changed}})
     for formset in formsets or []:
         with override(None):
             about = {

@@ -89,9 +89,15 @@ class ContentAdmin(
         """django-reversion's history, each entry in the reader's language, with the
         version it is (for the revision comparison, desk/revision_diff.py)."""
         response = super().history_view(request, object_id, extra_context)
-        for action in getattr(response, "context_data", {}).get("action_list", []):
+        actions = getattr(response, "context_data", {}).get("action_list", [])
+        for action in actions:
             action["version_id"] = int(action["url"].rstrip("/").rsplit("/", 1)[-1])
             action["comment"] = change_messages.describe(action["revision"].comment, self.model)
+        # What the comparison offers first: the last revision against the one before.
+        newest = sorted(actions, key=lambda a: a["revision"].date_created, reverse=True)
+        if newest:
+            response.context_data["compare_to"] = newest[0]["version_id"]
+            response.context_data["compare_from"] = newest[min(1, len(newest) - 1)]["version_id"]
         return response
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):

@@ -28,14 +28,16 @@ INTERFACES = {
         "schedule": "Approuver et programmer",
         "goes_live": "sera en ligne dans",
         "awaiting": "Attend ma relecture",
+        "organization": "Sécurité",
     },
     "nl": {
         "locale": "nl-BE",
         "languages": ("Frans", "Nederlands"),
         "submit": "Ter nalezing indienen",
-        "schedule": "Goedkeuren en inplannen",
+        "schedule": "Goedkeuren en plannen",
         "goes_live": "gaat online over",
         "awaiting": "Wacht op mijn nalezing",
+        "organization": "Zekerheid",
     },
 }
 
@@ -84,7 +86,11 @@ def violations_of(page):
 
 @pytest.mark.parametrize("interface", list(INTERFACES))
 def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, interface):
+    from organizations.models import Appointment
+
     words = INTERFACES[interface]
+    # The demo's ministers, as if still in office: the release is scheduled next month.
+    Appointment.objects.update(ended_on=None)
     staff_user("writer", "Press officers")
     staff_user("chief", "Editors")
     officer, officer_problems = sign_in(browser, site, "writer", words["locale"])
@@ -107,7 +113,9 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     officer.fill("#id_title_nl", "België steunt sociale bescherming in de wereld")
     officer.fill("#id_lead_nl", "De FOD Sociale Zekerheid verwelkomt SOCIEUX+.")
     type_rich_text(officer, "id_body_nl", "Brussel verwelkomt een conferentie.")
-    choose_autocomplete(officer, officer.locator(".field-issuing_organization"), "Sécurité")
+    choose_autocomplete(
+        officer, officer.locator(".field-issuing_organization"), words["organization"]
+    )
     for number, (name, text) in enumerate([("Block", "Premier"), ("Croo", "Second")]):
         officer.locator("#quotes-group .add-row a").click()
         row = officer.locator(f"#quotes-{number}")
@@ -119,7 +127,10 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     save(officer)
     release = PressRelease.objects.get(title_fr__startswith="La Belgique soutient")
     assert release.title_nl.startswith("België") and release.body_fr
-    assert [q.text_fr for q in release.quotes.order_by("order")] == ["Premier propos", "Second propos"]
+    assert [q.text_fr for q in release.quotes.order_by("order")] == [
+        "Premier propos",
+        "Second propos",
+    ]
     # The form opens again on the release's original language.
     assert officer.locator(".language-switch [aria-pressed=true]").inner_text() == french
     found = violations_of(officer)
@@ -131,7 +142,10 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     switch.get_by_role("button", name=dutch, exact=True).click()
     officer.fill("#id_title_nl", "België steunt de sociale bescherming wereldwijd")
     save(officer)
-    assert [q.text_fr for q in release.quotes.order_by("order")] == ["Second propos", "Premier propos"]
+    assert [q.text_fr for q in release.quotes.order_by("order")] == [
+        "Second propos",
+        "Premier propos",
+    ]
 
     # -- preview beside the form, in the language of the switch --------------------------
     officer.locator(".preview-preference").select_option("beside")
@@ -155,14 +169,15 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     editor, editor_problems = sign_in(browser, site, "chief", words["locale"])
     awaiting = editor.locator("#desk-awaiting")
     assert words["awaiting"] in awaiting.locator("h2").inner_text()
-    assert awaiting.get_by_role("link", name=release.title_fr).count() == 1
+    shown_title = getattr(release, f"title_{interface}")  # in the admin's language
+    assert awaiting.get_by_role("link", name=shown_title).count() == 1
     assert violations_of(editor) == []
-    awaiting.get_by_role("link", name=release.title_fr).click()
+    awaiting.get_by_role("link", name=shown_title).click()
     editor.goto(site.url + reverse("admin:releases_pressrelease_history", args=[release.pk]))
     with editor.expect_navigation():
         editor.click(".submit-row input[type=submit]")
     diff = editor.locator(".compare-table").first
-    assert "wereldwijd" in diff.locator("ins").all_inner_texts()
+    assert any("wereldwijd" in text for text in diff.locator("ins").all_inner_texts())
     assert "(" in diff.locator("th[scope=row]").first.inner_text()  # "Titel (Nederlands)"
 
     url = reverse("admin:releases_pressrelease_transition", args=[release.pk, "schedule"])
@@ -183,17 +198,19 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     with editor.expect_navigation():
         editor.click("input[type=submit].default")
     release.refresh_from_db()
-    assert release.state == State.SCHEDULED
+    assert release.state == State.SCHEDULED, editor.locator(
+        ".errorlist, .errornote"
+    ).all_inner_texts()
     today = timezone.localdate()
     month = datetime.date(today.year + today.month // 12, today.month % 12 + 1, 15)
     assert timezone.localtime(release.publish_at).date() == month
 
     editor.goto(f"{site.url}{reverse('desk:calendar')}?view=week&date={month.isoformat()}")
-    entry = editor.locator(".planning-entry", has_text=release.title_fr)
+    entry = editor.locator(".planning-entry", has_text=shown_title)
     assert "12:00:00" in entry.inner_text()
     assert violations_of(editor) == []
     editor.goto(f"{site.url}{reverse('desk:calendar')}?view=month&date={month.isoformat()}")
-    assert editor.locator(".planning-entry", has_text=release.title_fr).count() == 1
+    assert editor.locator(".planning-entry", has_text=shown_title).count() == 1
     assert violations_of(editor) == []
     assert editor_problems == []
     editor.context.close()
