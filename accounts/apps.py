@@ -11,6 +11,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Signing in")
 
+    def ready(self):
+        from accounts.library_admin import translate_library_names
+
+        translate_library_names()
+
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin, whose ``admin.site`` is ours (accounts/admin_site.py)."""

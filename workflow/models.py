@@ -15,7 +15,7 @@ class StateChange(models.Model):
     """Who moved which item from which state to which, and when. Never edited."""
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("kind"), on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(_("item number"))
     item = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("action"), max_length=30)
     from_state = models.CharField(_("from"), max_length=20, choices=State.choices)
