@@ -12,6 +12,8 @@ newsroom's allow-list, and everything else is plain text.
 RELEASE = {
     "publish_at": "2017-05-30 09:00",  # Brussels local time
     "original_language": "fr",
+    # The communiqué's place; German left out as the rest of the German text.
+    "dateline_place": {"fr": "Bruxelles", "nl": "Brussel", "en": "Brussels"},
     "title": {
         "fr": (
             "Le SPF Sécurité sociale contribue à une amélioration de la protection sociale dans le "

@@ -3,6 +3,7 @@ base class of content admins, with revisions and the change guard, is
 ``workflow.content_admin.ContentAdmin``; the lists' state and language filters are in
 ``workflow/admin_filters.py``."""
 
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 from django.utils.translation import get_language
 
@@ -38,3 +39,59 @@ class RichTextLanguageMixin:
 
 # Editors type "www.belincosoc.be": make that https, not http.
 URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete select, showing its chosen item from ``known`` (the row's
+    own, already loaded) instead of one query per inline row."""
+
+    known = {}
+
+    def optgroups(self, name, value, attr=None):
+        empty = self.choices.field.empty_values
+        selected = {str(v) for v in value if str(v) not in empty}
+        if not selected or not selected <= self.known.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        label = self.choices.field.label_from_instance
+        for key in sorted(selected):
+            item = self.known[key]
+            options.append(self.create_option(name, item.pk, label(item), selected, len(options)))
+        return [(None, options, 0)]
+
+
+class PreloadedChoicesInlineMixin:
+    """For inlines whose rows choose an item by autocomplete (a quote's appointment, a
+    release's press contact): the rows are read with that item and what its name needs
+    (``preloaded = {"appointment": ["person", "role"]}``), and each row's select shows it
+    without a query of its own, so the change form's queries do not grow with its rows."""
+
+    preloaded = {}
+
+    def get_queryset(self, request):
+        related = [f"{field}__{path}" for field, paths in self.preloaded.items() for path in paths]
+        return super().get_queryset(request).select_related(*self.preloaded, *related)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.preloaded and db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        names = list(self.preloaded)
+
+        class Form(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name in names:
+                    item = self.instance._state.fields_cache.get(name)
+                    widget = getattr(self.fields.get(name), "widget", None)
+                    widget = getattr(widget, "widget", widget)  # the related-field wrapper
+                    if item is not None and isinstance(widget, PreloadedAutocompleteSelect):
+                        widget.known = {str(item.pk): item}
+
+        formset.form = Form
+        return formset

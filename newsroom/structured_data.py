@@ -50,7 +50,7 @@ def release_data(release, shown, absolute, url, publisher):
     page's canonical URL (the original's, on a fallback page); ``publisher`` the
     newsroom's publishing organization (``SiteIdentity.structured_data``), if named."""
     author = organization_data(release.issuing_organization, absolute)
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": shown.title[:110],
@@ -65,6 +65,9 @@ def release_data(release, shown, absolute, url, publisher):
         "publisher": publisher or author,
         "mentions": [person_data(quote.appointment, absolute) for quote in release.quotes.all()],
     }
+    if getattr(shown, "dateline", ""):
+        data["dateline"] = shown.dateline
+    return data
 
 
 def event_data(event, shown, absolute, url):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
+from newsroom.admin_mixins import PreloadedChoicesInlineMixin
 from newsroom.languages import translated_columns
 from workflow.admin_guard import GuardedAdminMixin, GuardedInlineMixin
 from workflow.content_admin import ContentAdmin
@@ -23,10 +24,13 @@ class OrganizationAdmin(ContentAdmin):
     ]
 
 
-class AppointmentInline(GuardedInlineMixin, DateHintsMixin, admin.TabularInline):
+class AppointmentInline(
+    PreloadedChoicesInlineMixin, GuardedInlineMixin, DateHintsMixin, admin.TabularInline
+):
     model = Appointment
     extra = 0
     autocomplete_fields = ["role"]
+    preloaded = {"role": [], "person": []}  # the row's name is the person's and role's
     fields = ["role", "started_on", "ended_on"]
 
 

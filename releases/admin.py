@@ -9,7 +9,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_dates import DateHintsMixin, brussels_column
-from newsroom.admin_mixins import URL_FIELDS_HTTPS
+from newsroom.admin_mixins import URL_FIELDS_HTTPS, PreloadedChoicesInlineMixin
 from newsroom.languages import translated_columns
 from newsroom.publishing import State
 from workflow import schedule
@@ -35,10 +35,11 @@ from .models import (
 )
 
 
-class QuoteInline(GuardedInlineMixin, TranslationStackedInline):
+class QuoteInline(PreloadedChoicesInlineMixin, GuardedInlineMixin, TranslationStackedInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["appointment"]
+    preloaded = {"appointment": ["person", "role"]}
     fields = ["appointment", "text", "order"]
 
 
@@ -49,10 +50,11 @@ class LinkInline(GuardedInlineMixin, TranslationTabularInline):
     fields = ["label", "url", "order"]
 
 
-class ContactInline(GuardedInlineMixin, admin.TabularInline):
+class ContactInline(PreloadedChoicesInlineMixin, GuardedInlineMixin, admin.TabularInline):
     model = ReleaseContact
     extra = 0
     autocomplete_fields = ["contact"]
+    preloaded = {"contact": ["organization"]}
     fields = ["contact", "order"]
 
 
@@ -161,7 +163,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
     readonly_fields = ["reference", "created_at_brussels", "updated_at_brussels"]
     inlines = [QuoteInline, LinkInline, ContactInline, ImageInline, DocumentInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "dateline_place", "lead", "body"]}),
         (
             _("Publication"),
             {

@@ -26,6 +26,8 @@ from newsroom.publishing import Publishable, PublishableQuerySet, Status, live_q
 from newsroom.richtext import RichTextField
 from organizations.models import Appointment, Organization, PressContact
 
+from .dateline import dateline
+
 EMBARGO_SALT = "newsroom.embargo-link"
 
 
@@ -218,6 +220,15 @@ class PressRelease(MultilingualContent, Publishable):
         help_text=_("One or two sentences that sum up the release; shown in lists and feeds."),
     )
     body = RichTextField(_("body"), blank=True)
+    dateline_place = models.CharField(
+        _("place of the dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Where the release is issued from, in each language (Bruxelles, Brussel, "
+            "Brüssel, Brussels); the publication date follows in the reader's language."
+        ),
+    )
 
     issuing_organization = models.ForeignKey(
         Organization,
@@ -282,6 +293,12 @@ class PressRelease(MultilingualContent, Publishable):
 
     def get_absolute_url(self):
         return reverse("releases:detail", kwargs={"slug": slug_in_language(self)})
+
+    def in_language(self, language):
+        """The texts in one language, with the dateline written in it (dateline.py)."""
+        shown = super().in_language(language)
+        shown.dateline = dateline(self, language)
+        return shown
 
     def schedule_recipients(self, now=None):
         """Who reads this release before its go-live: the journalists whose embargo

@@ -13,7 +13,7 @@ class TopicTranslationOptions(TranslationOptions):
 class PressReleaseTranslationOptions(TranslationOptions):
     # Only the original language is required, and that depends on the release:
     # MultilingualContent.clean() checks it.
-    fields = ("title", "slug", "lead", "body", "withdrawal_reason")
+    fields = ("title", "slug", "lead", "body", "dateline_place", "withdrawal_reason")
 
 
 @register(Quote)

@@ -31,7 +31,9 @@ def save(page):
 
 def choose_dutch(page):
     """The change form's one language switch (change_form.js) shows every Dutch field."""
-    page.get_by_role("group", name="Language of the texts").get_by_role("button", name="Dutch").click()
+    page.get_by_role("group", name="Language of the texts").get_by_role(
+        "button", name="Dutch"
+    ).click()
 
 
 def edit_dutch_title(page, text):

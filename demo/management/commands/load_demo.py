@@ -159,6 +159,7 @@ class Command(BaseCommand):
                 "issuing_organization": organizations["spf-securite-sociale"],
                 **translated("title", data["title"]),
                 **translated("slug", demo_reference.RELEASE_SLUGS),
+                **translated("dateline_place", data["dateline_place"]),
                 **translated("lead", data["lead"]),
                 **translated("body", data["body"]),
             },
