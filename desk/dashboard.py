@@ -17,6 +17,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from newsroom.languages import language_name
 from newsroom.publishing import PUBLISH, Status, live_q, publishable_models
@@ -213,7 +214,11 @@ def _editor_sections(user, models, now):
         if mine_to_skip:
             awaiting.links.append(
                 (
-                    _("%(count)d more that another editor must approve (four eyes)")
+                    ngettext(
+                        "%(count)d more that another editor must approve (four eyes)",
+                        "%(count)d more that another editor must approve (four eyes)",
+                        len(mine_to_skip),
+                    )
                     % {"count": len(mine_to_skip)},
                     _list_url(model, "state=in_review"),
                 )

@@ -13,6 +13,7 @@ import difflib
 import html
 import re
 
+import reversion
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -198,7 +199,8 @@ def compare_parts(item, old_revision, new_revision):
                 continue
         groups.append(
             {
-                "title": f"{capfirst(model._meta.verbose_name)} “{repr_}”",
+                "title": _("%(kind)s “%(item)s”")
+                % {"kind": capfirst(model._meta.verbose_name), "item": repr_},
                 "status": status,
                 "rows": rows,
             }
@@ -227,7 +229,7 @@ def compare_view(request, app_label, model_name, object_id):
     except LookupError:
         raise Http404 from None
     model_admin = admin.site._registry.get(model)
-    if model_admin is None:
+    if model_admin is None or not reversion.is_registered(model):  # no revisions to compare
         raise Http404
     item = model._default_manager.filter(pk=object_id).first()
     if item is None:

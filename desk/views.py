@@ -81,7 +81,7 @@ def feed_key_view(request):
 def feed_view(request, token):
     """The private iCalendar feed: no session, the signed address is the key."""
     key = CalendarFeedKey.from_token(token)
-    if key is None or not planning.viewable_models(key.user):
+    if key is None or not key.user.is_staff or not planning.viewable_models(key.user):
         raise Http404
     response = HttpResponse(
         calendar_feed.render(key.user, request), content_type="text/calendar; charset=utf-8"

@@ -39,6 +39,10 @@ def staff_client(client, demo, admin_user):
     AccessLog.objects.create(username="editor", ip_address="192.0.2.1")
     TOTPDevice.objects.create(user=admin_user, name="phone")
     StaticDevice.objects.create(user=admin_user, name="recovery codes")
+    # And the editors' private calendar addresses.
+    from desk.models import CalendarFeedKey
+
+    CalendarFeedKey.objects.create(user=admin_user)
     client.force_login(admin_user)
     return client
 
@@ -60,6 +64,7 @@ def test_every_admin_page_renders(staff_client, app_label, model_name):
         "accesslog",
         "accessfailurelog",
         "siteidentity",
+        "calendarfeedkey",
     )
     assert add.status_code == (403 if read_only else 200)
     item = model._default_manager.first()

@@ -31,6 +31,7 @@ def editor_client(client, db):
 def test_the_release_change_form_reads_the_same_queries_for_2_or_10_quotes(editor_client, demo):
     from organizations.models import PressContact
     from releases.models import Quote, ReleaseContact, ReleaseLink
+    from workflow.models import StateChange
 
     url = reverse("admin:releases_pressrelease_change", args=[demo.pk])
     before = queries(editor_client, url)
@@ -44,6 +45,14 @@ def test_the_release_change_form_reads_the_same_queries_for_2_or_10_quotes(edito
             name=f"Contact {i}", organization=contact.organization, email=f"c{i}@e.be"
         )
         ReleaseContact.objects.create(release=demo, contact=other, order=i + 1)
+        # The audit trail's rows, each with who did it and what changed.
+        StateChange.record_edit(
+            demo,
+            "edit",
+            "live",
+            staff_user(f"editor{i}", "Editors"),
+            [{"changed": {"fields": ["title_nl"]}}],
+        )
     after = queries(editor_client, url)
     assert len(after) == len(before), "\n".join(after)
     html = editor_client.get(url).content.decode()

@@ -19,18 +19,18 @@ COUNTED_FIELDS = {"title": 70, "lead": 160, "name": 70}
 
 
 def preview_urls(obj):
-    """The public address of ``obj`` in each of its languages, for the side-by-side
-    preview ({} for what has no public page)."""
+    """The public address of ``obj`` in each of the four languages, for the side-by-side
+    preview: a language the item is not translated into shows what its readers get, the
+    original ({} for what has no public page)."""
     if obj is None or not hasattr(obj, "get_absolute_url"):
         return {}
-    languages = getattr(obj, "available_languages", None) or language_codes()
     urls = {}
-    for code in languages:
+    for code in language_codes():
         with override(code):
             try:
                 urls[code] = obj.get_absolute_url() + "?frame=preview"
             except NoReverseMatch:
-                return {}
+                continue
     return urls
 
 

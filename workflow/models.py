@@ -79,4 +79,5 @@ class StateChange(models.Model):
 
         if not self.change_message:
             return ""
-        return describe(self.change_message, self.content_type.model_class())
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()  # cached
+        return describe(self.change_message, model)

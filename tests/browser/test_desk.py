@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from newsroom.publishing import State
+from newsroom.publishing import State, Status
 from releases.models import PressRelease
 from tests.browser.conftest import run_axe
-from tests.conftest import staff_user
+from tests.conftest import complete, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -214,3 +214,29 @@ def test_from_the_press_officers_draft_to_the_editors_week_view(site, browser, i
     assert violations_of(editor) == []
     assert editor_problems == []
     editor.context.close()
+
+
+def test_links_are_reordered_with_the_keyboard_alone(site, browser, make_release):
+    """Without a mouse: a row's handle moves it with the arrow keys (and says where to),
+    Tab reaches its Move up button; the saved order follows."""
+    from releases.models import ReleaseLink
+
+    release = make_release(status=Status.IN_REVIEW, **complete())
+    for order, label in enumerate(["Premier", "Deuxième", "Troisième"]):
+        ReleaseLink.objects.create(
+            release=release, label_fr=label, url=f"https://e.be/{order}", order=order
+        )
+    staff_user("ed", "Editors")
+    page, problems = sign_in(browser, site, "ed", "en-GB")
+    page.goto(site.url + reverse("admin:releases_pressrelease_change", args=[release.pk]))
+    page.locator("#links-group .drag-handle").nth(2).focus()
+    page.keyboard.press("ArrowUp")  # Troisième: second
+    expect(page.locator("[aria-live=polite]", has_text="Moved to position 2.")).to_have_count(1)
+    page.keyboard.press("Tab")  # to its Move up button
+    page.keyboard.press("Enter")  # Troisième: first
+    expect(page.locator("[aria-live=polite]", has_text="Moved to position 1.")).to_have_count(1)
+    save(page)
+    ordered = release.links.order_by("order").values_list("label_fr", flat=True)
+    assert list(ordered) == ["Troisième", "Premier", "Deuxième"]
+    assert problems == []
+    page.context.close()

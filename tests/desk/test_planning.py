@@ -13,6 +13,7 @@ from django.utils import timezone
 from newsroom.publishing import Status
 from organizations.models import Organization
 from tests.conftest import brussels, complete, staff_user
+from tests.desk.helpers import later, move
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,43 @@ def test_the_feed_stops_when_the_editor_loses_their_role(client, editor, make_re
     editor.groups.clear()
     client.logout()
     assert client.get(url).status_code == 404
+
+
+def test_the_feed_stops_when_the_editor_leaves_the_staff_or_an_admin_deletes_it(
+    client, editor, make_release
+):
+    from desk.models import CalendarFeedKey
+
+    url = feed_url(client)
+    editor.is_staff = False
+    editor.save()
+    client.logout()
+    assert client.get(url).status_code == 404
+    editor.is_staff = True
+    editor.save()
+    assert client.get(url).status_code == 200
+    CalendarFeedKey.objects.filter(user=editor).delete()  # from its admin page
+    assert client.get(url).status_code == 404
+
+
+def test_the_schedule_script_knows_what_went_live_in_the_last_half_hour(
+    client, editor, make_release
+):
+    """Else choosing "now" after a go-live 10 minutes ago warns on the server and the
+    script, seeing nothing near, would take the warning (and its box) away."""
+    import json
+
+    just_out = make_release(title_fr="Sorti", publish_at=later(minutes=-10))
+    release = make_release(status=Status.DRAFT, **complete())
+    move(release, "submit", staff_user("officer", "Press officers"))
+    client.force_login(editor)
+    url = reverse("admin:releases_pressrelease_transition", args=[release.pk, "schedule"])
+    response = client.get(url)
+    data = json.loads(
+        re.search(
+            r'<script id="schedule-data" type="application/json">(.*?)</script>',
+            response.content.decode(),
+            re.S,
+        ).group(1)
+    )
+    assert [entry["title"] for entry in data["upcoming"]] == [str(just_out)]

@@ -3,6 +3,7 @@ revisions (or one and now) compared field by field and language by language."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.publishing import Status
 from tests.conftest import complete, staff_user
@@ -96,3 +97,49 @@ def test_the_comparison_is_refused_to_whoever_may_not_see_the_item(client, make_
     url = reverse("desk:compare", args=["releases", "pressrelease", release.pk])
     assert client.get(url).status_code in (403, 404)
     assert client.get(reverse("desk:compare", args=["auth", "user", 1])).status_code in (403, 404)
+
+
+def test_a_kind_without_revisions_has_nothing_to_compare(client, make_release):
+    """The audit trail has an admin page the editors may view, but no revisions."""
+    from workflow.models import StateChange
+
+    editor = staff_user("ed", "Editors")
+    release = make_release(status=Status.DRAFT)
+    change = StateChange.record(release, "submit", "draft", "in_review", editor, timezone.now())
+    client.force_login(editor)
+    url = reverse("desk:compare", args=["workflow", "statechange", change.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_the_audit_trail_is_filtered_by_user_action_and_date_in_the_readers_language(
+    client, make_release
+):
+    import datetime
+
+    from workflow.models import StateChange
+
+    officer, editor = staff_user("officer", "Press officers"), staff_user("ed", "Editors")
+    release = make_release(status=Status.DRAFT)
+    long_ago = timezone.now() - datetime.timedelta(days=40)
+    StateChange.record(release, "submit", "draft", "in_review", officer, long_ago)
+    StateChange.record(release, "submit", "draft", "in_review", officer, timezone.now())
+    StateChange.record(release, "approve", "in_review", "approved", editor, timezone.now())
+    client.force_login(editor)
+    url = reverse("admin:workflow_statechange_changelist")
+
+    def shown(**params):
+        response = client.get(url, params, HTTP_ACCEPT_LANGUAGE="nl")
+        assert response.status_code == 200
+        return sorted(
+            (change.user.username, change.action) for change in response.context["cl"].result_list
+        )
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Ter nalezing indienen" in page and ">submit<" not in page  # the label, not the code
+    assert shown(action="approve") == [("ed", "approve")]
+    assert shown(user__id__exact=officer.pk) == [("officer", "submit"), ("officer", "submit")]
+    # The date filter's "Past 7 days", from midnight in Brussels as the admin writes it.
+    week = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time()) - datetime.timedelta(6)
+    )
+    assert shown(at__gte=str(week), action="submit") == [("officer", "submit")]

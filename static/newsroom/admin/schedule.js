@@ -78,12 +78,13 @@
     line.textContent = at > now
       ? box.dataset.line.replace("{duration}", duration(at - now)).replace("{when}", when)
       : box.dataset.past.replace("{when}", when);
+    // The server's answer (with its "schedule it anyway" box) stays as it was drawn.
+    if (clashes.querySelector("input[name=despite_clashes]")) return;
     const near = data.upcoming.filter((entry) => Math.abs(entry.at - at) <= data.window_ms);
     if (!near.length) {
-      clashes.innerHTML = "";
+      clashes.replaceChildren();
       return;
     }
-    if (clashes.querySelector("input[name=despite_clashes]")) return; // the server's answer
     const warning = document.createElement("div");
     warning.className = "warning";
     const intro = document.createElement("p");
