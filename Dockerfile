@@ -33,8 +33,8 @@ COPY . .
 # this one exists during this command only and is never in the image.
 RUN SECRET_KEY=build-only-collectstatic-not-a-secret DEBUG=false \
         python manage.py collectstatic --noinput --verbosity 1 \
- && mkdir -p "$MEDIA_ROOT" \
- && chown newsroom:newsroom "$MEDIA_ROOT" \
+ && mkdir -p "$MEDIA_ROOT" /app/tasks \
+ && chown newsroom:newsroom "$MEDIA_ROOT" /app/tasks \
  && chmod 0755 docker/entrypoint.sh
 
 USER newsroom

@@ -43,7 +43,11 @@ demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 	$(RUN_ENV) $(BIN)/python manage.py create_admin
 
+# The web server and, beside it, the task queue's worker (e-mails, printed to this
+# terminal: docs/task-queue.md); Ctrl-C stops both.
 run: demo
+	@$(RUN_ENV) $(BIN)/python manage.py run_huey & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: lint

@@ -23,6 +23,7 @@ from newsroom.env import (
     proxy_ssl_header,
     read_env_file,
 )
+from newsroom.task_queue import email_settings, huey_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 read_env_file(env_str("ENV_FILE") or BASE_DIR / ".env")
@@ -122,7 +123,10 @@ INSTALLED_APPS = [
     "events",
     "attachments",
     "search",
+    "notices",
     "csp",
+    # The task queue's worker (``manage.py run_huey``) and task registry.
+    "huey.contrib.djhuey",
 ]
 # The demo content and ``load_demo`` (demo/): on for development (``make run``), left
 # out of a production site unless asked for.
@@ -251,6 +255,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # for an edit may raise it. Our own fragment cache never lags: its keys carry
 # the content version. NEWSROOM_CACHE_URL=redis://host:6379/1 shares fragments
 # between web nodes; empty keeps them in each process's memory.
+# Background work (e-mail) on the task queue (newsroom/task_queue.py, docs/task-queue.md):
+# a SQLite file by default (``make run``), Redis in production.
+HUEY = huey_settings(
+    env_str("NEWSROOM_TASKS_URL"),
+    default_file=BASE_DIR / "tasks.sqlite3",
+    workers=env_int("NEWSROOM_TASK_WORKERS", 2),
+)
+
+# E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True), else the console in
+# development and SMTP on localhost in production.
+_email = email_settings(env_str("EMAIL_URL"), DEBUG)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
 CACHES = {"default": cache_settings(env_str("NEWSROOM_CACHE_URL"))}
 NEWSROOM_CACHE_MAX_AGE = max_age_setting(
     "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 0)
@@ -313,6 +336,8 @@ NEWSROOM_MAX_REQUEST_BYTES = env_int(
 # The longest address (path and query) read: a longer one gets a 414 page. Below
 # gunicorn's request-line limit (GUNICORN_LIMIT_REQUEST_LINE, 8190) and nginx's
 # (large_client_header_buffers 8k), so that the project answers, in the reader's language.
+# The address of this newsroom, for the links in e-mails (no request to read it from).
+NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 NEWSROOM_MAX_URL_LENGTH = env_int("NEWSROOM_MAX_URL_LENGTH", 4096)
 # The form fields of a request, files excluded (answered 413 above it, see
 # newsroom/limits.py): the four language versions of a long release fit many times over.

@@ -43,6 +43,7 @@ urlpatterns = [
     # The editor's desk (desk/): its admin pages, then its private calendar feed.
     path("admin/desk/", include("desk.urls")),
     path("desk/calendar/<str:token>.ics", desk_views.feed_view, name="desk-feed"),
+    path("admin/notices/", include("notices.urls")),
     path("admin/", admin.site.urls),
     path("", include("attachments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -5,6 +5,7 @@ database exactly as in production: SQLite by default, PostgreSQL when set.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 # Tests see what production serves, whatever a developer's .env says.
@@ -32,3 +33,13 @@ STORAGES = {
 # tests run without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The task queue runs each task at once, in the test's own process; the worker tests
+# (tests/notices/test_worker.py) turn this off and start a real worker on this file.
+HUEY = {
+    **HUEY,  # noqa: F405
+    "immediate": True,
+    "filename": f"{tempfile.gettempdir()}/newsroom-tests-{os.getpid()}-tasks.sqlite3",
+}
+# Mail goes to Django's test outbox unless a test starts its SMTP server (tests/smtp.py).
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+NEWSROOM_SITE_URL = "https://newsroom.example.be"

@@ -102,6 +102,7 @@ def admin_pages(demo):
         reverse("admin:index"),
         reverse("admin:password_change"),
         reverse("admin:two_factor"),
+        reverse("notices:preferences"),
         reverse("desk:calendar"),
         reverse("desk:calendar") + "?view=month&date=2017-05-01",
         reverse("admin:releases_pressrelease_schedule"),

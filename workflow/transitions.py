@@ -255,6 +255,7 @@ def perform(
     opened it): a missing or older one is refused, so nobody approves a text they
     have not seen."""
     from workflow.models import StateChange
+    from workflow.signals import state_changed
 
     transition = TRANSITIONS.get(name)
     if transition is None:
@@ -296,7 +297,8 @@ def perform(
         item, now=now, publish_at=publish_at, unpublish_at=unpublish_at, reasons=reasons
     )
     item.save()
-    StateChange.record(item, transition.name, before, item.state_at(now), user, now)
+    change = StateChange.record(item, transition.name, before, item.state_at(now), user, now)
+    state_changed.send(sender=model, change=change, item=item)
     for name in item.kept_on_revert:  # keep the caller's copy in step with the row
         setattr(given, name, getattr(item, name))
     return item

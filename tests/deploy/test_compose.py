@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,10 @@ def operator_environment(web, **changes):
         **env_example(),
         "SECRET_KEY": "k3Y-a9Zq_" * 7,
         "POSTGRES_PASSWORD": "Pg-pass_42",
+        # The container's queue file is on its tasks volume (/app/tasks), which this
+        # machine has not: the settings open the file, so it is one of ours here
+        # (test_the_worker_shares_the_image_the_environment_and_the_queue checks the real one).
+        "NEWSROOM_TASKS_URL": f"sqlite:///{tempfile.gettempdir()}/newsroom-compose-tasks.sqlite3",
         **changes,
     }
     return {name: interpolate(value, variables) for name, value in web["environment"].items()}
@@ -433,3 +438,23 @@ def test_nginx_passes_the_scheme_and_allows_uploads_a_little_above_djangos_limit
     assert "proxy_set_header X-Forwarded-Proto" in nginx
     megabytes = int(re.search(r"client_max_body_size (\d+)m;", nginx)[1])
     assert megabytes * 1024 * 1024 > settings.NEWSROOM_MAX_REQUEST_BYTES
+
+
+def test_the_worker_shares_the_image_the_environment_and_the_queue(compose, web):
+    """The task queue's worker runs `manage.py run_huey` from the web nodes' image, with
+    their environment, once they are healthy (migrated); both mount the tasks volume
+    the queue's SQLite file lives on."""
+    services = compose["services"]
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "run_huey"]
+    assert worker["image"] == web["image"] and worker["build"] == web["build"]
+    assert worker["environment"] == web["environment"]
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "ports" not in worker and "profiles" not in worker
+    queue = interpolate(web["environment"]["NEWSROOM_TASKS_URL"], env_example())
+    assert queue == "sqlite:////app/tasks/tasks.sqlite3"
+    for service in (web, worker):
+        assert "tasks:/app/tasks" in service["volumes"]
+    assert "tasks" in compose["volumes"]
+    assert 'mkdir -p "$MEDIA_ROOT" /app/tasks' in dockerfile()
+    assert 'chown newsroom:newsroom "$MEDIA_ROOT" /app/tasks' in dockerfile()

@@ -23,6 +23,7 @@ LAYERS = {
     "search": {"newsroom", "workflow", "public_cache"} | CONTENT,
     "demo": {"newsroom", "workflow", "identity"} | CONTENT,
     "desk": {"newsroom", "accounts", "workflow"} | CONTENT,
+    "notices": {"newsroom", "accounts", "workflow", "identity"} | CONTENT,
 }
 COMPOSITION_ROOT = {ROOT / "newsroom" / "urls.py"}
 

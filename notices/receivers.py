@@ -1,0 +1,11 @@
+from django.db import transaction
+
+from notices.recipients import TO_AUTHOR, TO_EDITORS
+
+
+def on_state_change(sender, change, item, **kwargs):
+    """Once the transition is committed, the worker sends its notices (tasks.py)."""
+    if change.action in TO_EDITORS | TO_AUTHOR:
+        from notices.tasks import send_state_notices
+
+        transaction.on_commit(lambda: send_state_notices(change.pk))
