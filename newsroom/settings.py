@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "attachments",
     "search",
     "notices",
+    "press_lists",
+    "distribution",
     "csp",
     # The task queue's worker (``manage.py run_huey``) and task registry.
     "huey.contrib.djhuey",

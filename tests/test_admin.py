@@ -43,6 +43,18 @@ def staff_client(client, demo, admin_user):
     from desk.models import CalendarFeedKey
 
     CalendarFeedKey.objects.create(user=admin_user)
+    # And the press lists.
+    from press_lists.models import Journalist, PressList
+
+    journalist = Journalist.objects.create(name="Ann Peeters", email="ann@standaard.be")
+    PressList.objects.create(name="Social security").journalists.add(journalist)
+    # And a sending's log.
+    from distribution.models import Delivery, Sending
+
+    sending = Sending.objects.create(release=demo, created_by=admin_user)
+    Delivery.objects.create(
+        sending=sending, email=journalist.email, language="nl", embargo_link=link
+    )
     client.force_login(admin_user)
     return client
 

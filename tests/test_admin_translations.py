@@ -103,6 +103,7 @@ def admin_pages(demo):
         reverse("admin:password_change"),
         reverse("admin:two_factor"),
         reverse("notices:preferences"),
+        reverse("admin:press_lists_journalist_import"),
         reverse("desk:calendar"),
         reverse("desk:calendar") + "?view=month&date=2017-05-01",
         reverse("admin:releases_pressrelease_schedule"),

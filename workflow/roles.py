@@ -33,6 +33,14 @@ EDITORS_EXTRA = {
     ],
     "events": ["submit_event", "publish_event"],
     "workflow": ["view_statechange"],
+    # Journalists' addresses are personal data: editors only.
+    "press_lists": [
+        f"{verb}_{model}"
+        for model in ("journalist", "presslist")
+        for verb in ("view", "add", "change", "delete")
+    ],
+    # Sending releases to the press lists, and its log.
+    "distribution": ["view_sending", "add_sending", "view_delivery"],
 }
 
 

@@ -24,6 +24,8 @@ LAYERS = {
     "demo": {"newsroom", "workflow", "identity"} | CONTENT,
     "desk": {"newsroom", "accounts", "workflow"} | CONTENT,
     "notices": {"newsroom", "accounts", "workflow", "identity"} | CONTENT,
+    "press_lists": {"newsroom"} | CONTENT,
+    "distribution": {"newsroom", "workflow", "identity", "press_lists"} | CONTENT,
 }
 COMPOSITION_ROOT = {ROOT / "newsroom" / "urls.py"}
 
