@@ -135,9 +135,15 @@ class SendingAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = SendingForm(request.POST or None, initial={"release": request.GET.get("release")})
         if request.method == "POST" and form.is_valid():
-            sending = sendings.start(
-                form.cleaned_data["release"], form.cleaned_data["press_lists"], request.user
-            )
+            try:
+                sending = sendings.start(
+                    form.cleaned_data["release"], form.cleaned_data["press_lists"], request.user
+                )
+            except sendings.NotScheduled:
+                form.add_error(
+                    "release", _("Only a release scheduled for later is sent under embargo.")
+                )
+        if request.method == "POST" and form.is_valid():
             count = sending.deliveries.count()
             self.message_user(
                 request,

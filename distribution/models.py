@@ -39,8 +39,14 @@ class Sending(models.Model):
 
 
 class Delivery(models.Model):
-    PENDING, SENT, FAILED = "pending", "sent", "failed"
-    STATUSES = [(PENDING, _("waiting")), (SENT, _("sent")), (FAILED, _("failed"))]
+    PENDING, SENT, FAILED, CANCELLED = "pending", "sent", "failed", "cancelled"
+    STATUSES = [
+        (PENDING, _("waiting")),
+        (SENT, _("sent")),
+        (FAILED, _("failed")),
+        # Not sent: the link was revoked, or the release is no longer scheduled.
+        (CANCELLED, _("cancelled")),
+    ]
 
     sending = models.ForeignKey(
         Sending, verbose_name=_("sending"), on_delete=models.CASCADE, related_name="deliveries"

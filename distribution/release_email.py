@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.timezone import localtime
 
 from identity.models import SiteIdentity
+from newsroom.languages import localized
 from newsroom.structured_data import plain_text
 from releases.views import with_embargo_token
 
@@ -52,16 +53,20 @@ def release_message(release, to, language, page_url, embargo_until=None, token=N
     with translation.override(language):
         quotes = []
         for quote in release.quotes.all():
-            text = getattr(quote, f"text_{content_language}") or getattr(
-                quote, f"text_{release.original_language}"
-            )
+            has_text = localized(quote, "text", content_language)
+            lang = content_language if has_text else release.original_language
             quotes.append(
-                {"text": text, "by": f"{quote.appointment.person}, {quote.appointment.role.title}"}
+                {
+                    "text": localized(quote, "text", lang),
+                    "lang": lang,
+                    "by": f"{quote.appointment.person}, {quote.appointment.role.title}",
+                }
             )
-        links = [
-            {"label": getattr(link, f"label_{content_language}") or link.label, "url": link.url}
-            for link in release.links.all()
-        ]
+        links = []
+        for link in release.links.all():
+            lang = language if localized(link, "label", language) else release.original_language
+            label = localized(link, "label", lang) or link.url
+            links.append({"label": label, "lang": lang, "url": link.url})
         context = {
             "language": language,
             "content_language": content_language,

@@ -20,10 +20,18 @@ def journalists_of(press_lists):
     return Journalist.objects.filter(press_lists__in=press_lists).distinct().order_by("email")
 
 
+class NotScheduled(Exception):
+    pass
+
+
 @transaction.atomic
 def start(release, press_lists, user):
     from distribution.tasks import send_sending
 
+    # Locked and read again: an editor unscheduling it at the same moment wins or waits.
+    release = type(release).objects.select_for_update().get(pk=release.pk)
+    if not may_send(release):
+        raise NotScheduled
     sending = Sending.objects.create(release=release, created_by=user)
     sending.press_lists.set(press_lists)
     for journalist in journalists_of(press_lists):
@@ -40,7 +48,7 @@ def start(release, press_lists, user):
             language=journalist.language,
             embargo_link=link,
         )
-    transaction.on_commit(lambda: send_sending(sending.pk))
+    transaction.on_commit(lambda: send_sending(sending.pk), robust=True)
     return sending
 
 

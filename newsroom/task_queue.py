@@ -23,7 +23,15 @@ def huey_settings(url, default_file, workers=2, immediate=False):
         "health_check_interval": 10,
         "periodic": True,
     }
-    common = {"name": "newsroom", "immediate": immediate, "utc": True, "consumer": consumer}
+    # No results kept: the tasks record what they did in the database (a result nobody
+    # reads would stay in the queue's storage for ever).
+    common = {
+        "name": "newsroom",
+        "immediate": immediate,
+        "utc": True,
+        "results": False,
+        "consumer": consumer,
+    }
     scheme = urlsplit(url).scheme if url else ""
     if not url:
         return {**common, "huey_class": "huey.SqliteHuey", "filename": str(default_file)}

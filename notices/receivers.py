@@ -8,4 +8,5 @@ def on_state_change(sender, change, item, **kwargs):
     if change.action in TO_EDITORS | TO_AUTHOR:
         from notices.tasks import send_state_notices
 
-        transaction.on_commit(lambda: send_state_notices(change.pk))
+        # robust: a queue out of reach must not turn the editor's done action into an error.
+        transaction.on_commit(lambda: send_state_notices(change.pk), robust=True)

@@ -102,6 +102,18 @@ def _row(values, columns):
 
 
 def import_journalists(data, press_list=None, source=""):
+    """Save the file's good rows; raise UnreadableFile (saving nothing) for a file
+    that is not CSV text with the needed columns."""
+    try:
+        with transaction.atomic():
+            return _import(data, press_list, source)
+    except csv.Error as error:
+        raise UnreadableFile(
+            _("The file cannot be read as CSV: %(error)s.") % {"error": error}
+        ) from None
+
+
+def _import(data, press_list, source):
     text = _text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -163,11 +175,11 @@ def import_journalists(data, press_list=None, source=""):
                 report.created += 1
             else:
                 report.updated += 1
-            journalist.name, journalist.outlet, journalist.language = (
-                row["name"],
-                row["outlet"],
-                language,
-            )
+            # A cell left empty (or a column the file has not) keeps what is known.
+            journalist.name = row["name"]
+            journalist.outlet = row["outlet"] or journalist.outlet
+            if row["language"] or journalist.pk is None:
+                journalist.language = language
             journalist.save()
             journalist.organizations.add(*organizations)
             journalist.topics.add(*topics)

@@ -451,6 +451,7 @@ def test_the_worker_shares_the_image_the_environment_and_the_queue(compose, web)
     assert worker["environment"] == web["environment"]
     assert worker["depends_on"]["web"]["condition"] == "service_healthy"
     assert "ports" not in worker and "profiles" not in worker
+    assert worker["stop_signal"] == "SIGINT"  # Huey lets running tasks finish
     queue = interpolate(web["environment"]["NEWSROOM_TASKS_URL"], env_example())
     assert queue == "sqlite:////app/tasks/tasks.sqlite3"
     for service in (web, worker):

@@ -151,3 +151,53 @@ def test_only_editors_send_and_only_a_release_scheduled_for_later(
     )
     assert response.status_code == 200 and not Sending.objects.exists()
     assert "errorlist" in response.content.decode()
+
+
+def test_what_changes_before_the_worker_sends_cancels_the_rest(
+    client, smtp_server, scheduled, press_lists, django_capture_on_commit_callbacks
+):
+    """Unscheduled after the editor's click, before the worker: nothing goes out, and
+    the send log says so; a link revoked meanwhile is not sent either."""
+    from newsroom.publishing import Status
+
+    client.force_login(staff_user("ed", "Editors"))
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        client.post(
+            reverse("admin:distribution_sending_add"),
+            {"release": scheduled.pk, "press_lists": [press_lists[0].pk]},
+        )
+    sending = Sending.objects.get()
+    first = sending.deliveries.order_by("email").first()
+    EmbargoLink.objects.filter(pk=first.embargo_link_id).update(revoked_at=timezone.now())
+    for callback in queued:
+        callback()  # the worker's turn
+    statuses = dict(sending.deliveries.values_list("email", "status"))
+    assert statuses.pop(first.email) == Delivery.CANCELLED
+    assert set(statuses.values()) == {Delivery.SENT}
+    assert first.email not in [r for m in smtp_server.messages for r in m.recipients]
+    # Now unscheduled: a second sending sends nothing at all.
+    smtp_server.messages.clear()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        client.post(
+            reverse("admin:distribution_sending_add"),
+            {"release": scheduled.pk, "press_lists": [press_lists[1].pk]},
+        )
+    type(scheduled).objects.filter(pk=scheduled.pk).update(status=Status.IN_REVIEW)
+    for callback in queued:
+        callback()
+    second = Sending.objects.order_by("-pk").first()
+    assert set(second.deliveries.values_list("status", flat=True)) == {Delivery.CANCELLED}
+    assert smtp_server.messages == []
+
+
+def test_a_press_officer_cannot_revoke_a_sending(client, scheduled, press_lists):
+    from distribution import sending as sendings
+
+    sending = sendings.start(scheduled, press_lists, staff_user("ed", "Editors"))
+    client.force_login(staff_user("officer", "Press officers"))
+    response = client.post(
+        reverse("admin:distribution_sending_changelist"),
+        {"action": "revoke_links", "_selected_action": [sending.pk]},
+    )
+    assert response.status_code == 403
+    assert not EmbargoLink.objects.filter(revoked_at__isnull=False).exists()

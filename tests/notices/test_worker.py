@@ -69,7 +69,7 @@ def test_the_worker_process_sends_what_a_submission_queued(smtp_server, queue, m
     assert len(queue) == 1 and smtp_server.messages == []
     worker = start_worker(smtp_server)
     try:
-        assert wait_for(lambda: smtp_server.messages), worker.stdout and "no message"
+        assert wait_for(lambda: smtp_server.messages), "the worker sent nothing"
         [message] = smtp_server.messages
         assert message.recipients == ["ann@example.be"]
         assert "soumis pour relecture" in message["Subject"]

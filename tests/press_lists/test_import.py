@@ -94,3 +94,21 @@ def test_press_officers_see_no_journalists(client, demo):
     client.force_login(staff_user("officer", "Press officers"))
     assert client.get(reverse("admin:press_lists_journalist_changelist")).status_code == 403
     assert client.get(reverse("admin:press_lists_journalist_import")).status_code == 403
+
+
+def test_a_file_without_outlet_or_language_keeps_what_is_known(demo):
+    Journalist.objects.create(
+        name="Ann", outlet="De Standaard", email="ann@standaard.be", language="nl"
+    )
+    report = import_journalists(b"name,email\nAnn Peeters,ann@standaard.be\n")
+    assert report.updated == 1
+    ann = Journalist.objects.get()
+    assert (ann.name, ann.outlet, ann.language) == ("Ann Peeters", "De Standaard", "nl")
+
+
+def test_a_file_that_breaks_the_csv_reader_saves_nothing():
+    huge = "x" * 200_000  # beyond the csv module's field limit
+    data = f"name,email\nAnn,ann@example.be\n{huge},b@example.be\n".encode()
+    with translation.override("en"), pytest.raises(UnreadableFile, match="cannot be read"):
+        import_journalists(data)
+    assert not Journalist.objects.exists()
