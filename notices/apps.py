@@ -13,7 +13,10 @@ class NoticesConfig(AppConfig):
     verbose_name = _("E-mail notices")
 
     def ready(self):
-        from notices.receivers import on_state_change
+        from django.contrib.auth.signals import user_logged_in
+
+        from notices.receivers import on_sign_in, on_state_change
         from workflow.signals import state_changed
 
         state_changed.connect(on_state_change, dispatch_uid="notices.on_state_change")
+        user_logged_in.connect(on_sign_in, dispatch_uid="notices.on_sign_in")

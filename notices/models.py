@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NoticePreference(models.Model):
-    """A staff member's choice; without one, notices are on, in the site's language."""
+    """A staff member's choice: made at their first sign-in in the admin's language,
+    notices on (receivers.py); without one, on, in the site's language."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.translation import get_language
 
 from notices.recipients import TO_AUTHOR, TO_EDITORS
 
@@ -10,3 +11,15 @@ def on_state_change(sender, change, item, **kwargs):
 
         # robust: a queue out of reach must not turn the editor's done action into an error.
         transaction.on_commit(lambda: send_state_notices(change.pk), robust=True)
+
+
+def on_sign_in(sender, request, user, **kwargs):
+    """A staff member's notices start in the language they use the admin in (they
+    change it at *My e-mail notices*)."""
+    from django.conf import settings
+
+    from notices.models import NoticePreference
+
+    language = (get_language() or "").split("-")[0]
+    if user.is_staff and language in dict(settings.LANGUAGES):
+        NoticePreference.objects.get_or_create(user=user, defaults={"language": language})

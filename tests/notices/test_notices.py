@@ -127,3 +127,17 @@ def test_each_person_turns_the_notices_off_or_chooses_their_language(client, peo
     assert (preference.enabled, preference.language) == (False, "de")
     client.logout()
     assert client.get(url).status_code == 302  # to the sign-in page
+
+
+def test_notices_start_in_the_language_the_editor_signs_in_with(client):
+    editor = staff_user("ed", "Editors")
+    client.cookies["django_language"] = "de"
+    response = client.post(
+        reverse("admin:login"), {"username": "ed", "password": "x", "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    assert NoticePreference.objects.get(user=editor).language == "de"
+    client.logout()
+    client.cookies["django_language"] = "nl"
+    client.post(reverse("admin:login"), {"username": "ed", "password": "x"})
+    assert NoticePreference.objects.get(user=editor).language == "de"  # their choice stays
