@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from distribution import sending as sendings
 from distribution.models import Delivery, Sending
 from newsroom.admin_dates import brussels_column
-from newsroom.publishing import PUBLISH, Status
+from newsroom.publishing import PUBLISH
 from press_lists.models import PressList
 from releases.models import PressRelease
 from workflow.permissions import has_model_permission
@@ -33,11 +33,7 @@ class SendingForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.utils import timezone
-
-        self.fields["release"].queryset = PressRelease.objects.filter(
-            status=Status.APPROVED, publish_at__gt=timezone.now()
-        ).order_by("publish_at")
+        self.fields["release"].queryset = PressRelease.objects.scheduled()
 
     def clean_release(self):
         release = self.cleaned_data["release"]
@@ -55,6 +51,9 @@ class DeliveryInline(admin.TabularInline):
     fields = ["email", "language", "status", "attempts", "sent", "error", "link_state"]
     readonly_fields = fields
     sent = brussels_column("sent_at", gettext_lazy("sent on"))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("embargo_link__release")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -10,7 +10,6 @@ media (with the journalist's embargo token before go-live)."""
 import re
 from html import escape
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -18,6 +17,7 @@ from django.utils.timezone import localtime
 
 from identity.models import SiteIdentity
 from newsroom.languages import localized
+from newsroom.site_url import absolute_url
 from newsroom.structured_data import plain_text
 from releases.views import with_embargo_token
 
@@ -26,10 +26,6 @@ ATTRIBUTE = re.compile(r'\b(src|alt)="([^"]*)"')
 RELATIVE_LINK = re.compile(r'(href|src)="/')
 # Pictures (their <figure> frames) are links in an e-mail: nothing is fetched.
 FRAME = re.compile(r"</?(figure|picture|source)\b[^>]*>")
-
-
-def absolute(path):
-    return settings.NEWSROOM_SITE_URL.rstrip("/") + path
 
 
 def _image_as_link(match):
@@ -43,7 +39,7 @@ def email_body(html, token=None):
     if token:
         html = with_embargo_token(html, token)
     html = FRAME.sub("", IMAGE.sub(_image_as_link, html))
-    return RELATIVE_LINK.sub(lambda m: f'{m.group(1)}="{absolute("/")}', html)
+    return RELATIVE_LINK.sub(lambda m: f'{m.group(1)}="{absolute_url("/")}', html)
 
 
 def release_message(release, to, language, page_url, embargo_until=None, token=None, headers=None):
@@ -93,4 +89,4 @@ def release_message(release, to, language, page_url, embargo_until=None, token=N
     return message
 
 
-__all__ = ["absolute", "email_body", "escape", "release_message"]
+__all__ = ["email_body", "escape", "release_message"]

@@ -12,8 +12,9 @@ from django.utils import timezone, translation
 from huey.contrib.djhuey import HUEY, db_task
 
 from distribution.models import Delivery, Sending
-from distribution.release_email import absolute, release_message
+from distribution.release_email import release_message
 from distribution.sending import may_send
+from newsroom.site_url import absolute_url
 from releases.models import EmbargoLink, PressRelease
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def _send(sending_id):
             delivery.save(update_fields=["status"])
             continue
         with translation.override(delivery.language):
-            page = absolute(reverse("releases:embargo", kwargs={"token": link.token}))
+            page = absolute_url(reverse("releases:embargo", kwargs={"token": link.token}))
         message = release_message(
             release,
             delivery.email,

@@ -1,7 +1,6 @@
 """A workflow notice as an e-mail, in its recipient's language: plain text and HTML,
 with the link to the item in the admin and to the preferences that turn them off."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,10 +9,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from identity.models import SiteIdentity
-
-
-def absolute(path):
-    return settings.NEWSROOM_SITE_URL.rstrip("/") + path
+from newsroom.site_url import absolute_url
 
 
 def sentence(change, item, actor):
@@ -40,10 +36,10 @@ def notice_message(change, item, person, language):
             "newsroom": SiteIdentity.current().name,
             "sentence": sentence(change, item, actor),
             "kind": opts.verbose_name,
-            "item_url": absolute(
+            "item_url": absolute_url(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
             ),
-            "preferences_url": absolute(reverse("notices:preferences")),
+            "preferences_url": absolute_url(reverse("notices:preferences")),
         }
         subject = f"[{context['newsroom']}] {context['sentence']}"
         text = render_to_string("notices/email/state_change.txt", context)

@@ -75,15 +75,19 @@ def _columns(header):
     return found
 
 
-def _named(model, fields, names):
+def _named(model, fields, names, known):
     """The items called ``names`` (by name, acronym or address in any language) and
-    the names nothing answers to."""
+    the names nothing answers to; ``known`` remembers the answers for the whole file
+    (the same organizations come back on every row)."""
     found, unknown = [], []
     for name in names:
-        q = Q()
-        for column in translated_columns(*fields):
-            q |= Q(**{f"{column}__iexact": name})
-        match = model._default_manager.filter(q).first()
+        key = (model, name.lower())
+        if key not in known:
+            q = Q()
+            for column in translated_columns(*fields):
+                q |= Q(**{f"{column}__iexact": name})
+            known[key] = model._default_manager.filter(q).first()
+        match = known[key]
         (found if match else unknown).append(match or name)
     return found, unknown
 
@@ -125,7 +129,7 @@ def _import(data, press_list, source):
     except StopIteration:
         raise UnreadableFile(_("The file is empty.")) from None
     columns = _columns(header)
-    report, seen = Report(), {}
+    report, seen, known = Report(), {}, {}
     codes = language_codes()
     for values in reader:
         line = reader.line_num
@@ -160,9 +164,12 @@ def _import(data, press_list, source):
             Organization,
             ("name", "acronym", "slug"),
             _split(row["organizations"], dialect.delimiter),
+            known,
         )
         problems += [_("no organization is called “%(name)s”") % {"name": n} for n in unknown]
-        topics, unknown = _named(Topic, ("name", "slug"), _split(row["topics"], dialect.delimiter))
+        topics, unknown = _named(
+            Topic, ("name", "slug"), _split(row["topics"], dialect.delimiter), known
+        )
         problems += [_("no topic is called “%(name)s”") % {"name": n} for n in unknown]
         if problems:
             report.rejected.append((line, "; ".join(problems)))
