@@ -6,7 +6,7 @@ PORT ?= 8000
 # DEBUG is on for the local demo only (it allows the development SECRET_KEY).
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin
+.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin bench-mailing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: install-dev
 # The change form's time to usable in Chromium (docs/benchmarks.md, *The change form*).
 bench-admin: install-dev
 	$(BIN)/python -m bench.change_form
+
+# The go-live mailing: 10,000 subscribers, 1 and 2 worker processes, a real SMTP server
+# (docs/benchmarks.md, *The go-live mailing*); on a scratch PostgreSQL database.
+bench-mailing: install-dev
+	$(BIN)/python -m bench.mailing
 
 # What CI checks besides the tests (make test runs it first).
 lint: install-dev

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -15,6 +16,7 @@ from newsroom.publishing import PUBLISH
 from press_lists.models import PressList
 from releases.models import PressRelease
 from workflow.permissions import has_model_permission
+from workflow.schedule import duration
 
 
 class SendingForm(forms.Form):
@@ -44,22 +46,23 @@ class SendingForm(forms.Form):
         return release
 
 
-class DeliveryInline(admin.TabularInline):
-    model = Delivery
-    extra = 0
-    can_delete = False
-    fields = ["email", "language", "status", "attempts", "sent", "error", "link_state"]
-    readonly_fields = fields
+#: A sending's page lists its messages up to this many; a larger mailing links to
+#: the paginated message list, filtered by status.
+INLINE_LIMIT = 200
+
+
+class DeliveryColumns:
+    """What the send log shows of a message, on a sending's page and in the list."""
+
     sent = brussels_column("sent_at", gettext_lazy("sent on"))
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("embargo_link__release")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    @admin.display(description=gettext_lazy("recipient"))
+    def recipient(self, delivery):
+        if delivery.journalist_id:
+            return delivery.journalist
+        if delivery.subscriber_id:
+            return _("subscriber")
+        return _("deleted subscriber") if not delivery.email else "—"
 
     @admin.display(description=gettext_lazy("embargo link"))
     def link_state(self, delivery):
@@ -71,25 +74,119 @@ class DeliveryInline(admin.TabularInline):
         return _("valid") if link.is_valid() else _("no longer valid")
 
 
+class DeliveryInline(DeliveryColumns, admin.TabularInline):
+    model = Delivery
+    extra = 0
+    can_delete = False
+    fields = ["email", "recipient", "language", "status", "attempts", "sent", "error", "link_state"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("embargo_link__release", "journalist")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(DeliveryColumns, admin.ModelAdmin):
+    """Every message of the send log, a page at a time: a mailing to thousands."""
+
+    list_display = ["email", "recipient", "language", "status", "attempts", "sent", "error"]
+    list_filter = ["status", "sending__kind", "language"]
+    search_fields = ["email"]
+    list_select_related = ["journalist"]
+    list_per_page = 100
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Sending)
 class SendingAdmin(admin.ModelAdmin):
     """The send log: each embargoed sending, with every message and its state."""
 
     list_display = [
         "release",
-        "sent_on",
+        "kind",
+        "status",
+        "goes_out",
         "created_by",
         "messages_sent",
         "messages_failed",
+        "messages_bounced",
         "revoked",
     ]
+    list_filter = ["kind", "status"]
     list_select_related = ["release", "created_by"]
-    fields = ["release", "press_lists", "created_by", "sent_on", "revoked"]
+    search_fields = ["release__title"]
+    fields = [
+        "release",
+        "kind",
+        "status",
+        "reason",
+        "press_lists",
+        "created_by",
+        "sent_on",
+        "due",
+        "started",
+        "started_late",
+        "finished",
+        "revoked",
+        "messages",
+    ]
     readonly_fields = fields
     inlines = [DeliveryInline]
     actions = ["revoke_links"]
-    sent_on = brussels_column("created_at", gettext_lazy("sent on"), ordering="created_at")
+    sent_on = brussels_column("created_at", gettext_lazy("created on"), ordering="created_at")
+    due = brussels_column("due_at", gettext_lazy("due at"))
+    started = brussels_column("started_at", gettext_lazy("started on"))
+    finished = brussels_column("finished_at", gettext_lazy("finished on"))
     revoked = brussels_column("revoked_at", gettext_lazy("links revoked on"))
+
+    @admin.display(description=gettext_lazy("goes out"), ordering="created_at")
+    def goes_out(self, sending):
+        """Under embargo: when the editor sent it; at go-live: the go-live second."""
+        if sending.kind == Sending.PUBLICATION:
+            return self.due(sending)
+        return self.sent_on(sending)
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.deliveries.count() > INLINE_LIMIT:
+            return []  # the "messages" field links to them, a page at a time
+        return super().get_inlines(request, obj)
+
+    @admin.display(description=gettext_lazy("messages"))
+    def messages(self, sending):
+        """Each status with its count, linked to those messages in the message list."""
+        counts = dict(sending.deliveries.order_by().values_list("status").annotate(n=Count("pk")))
+        url = reverse("admin:distribution_delivery_changelist")
+        return (
+            format_html_join(
+                " · ",
+                '<a href="{}?sending__id__exact={}&amp;status__exact={}">{}: {}</a>',
+                (
+                    (url, sending.pk, status, label, counts[status])
+                    for status, label in Delivery.STATUSES
+                    if counts.get(status)
+                ),
+            )
+            or "—"
+        )
+
+    @admin.display(description=gettext_lazy("started after the go-live"))
+    def started_late(self, sending):
+        delay = sending.delay
+        return duration(delay) if delay is not None else "—"
 
     def get_queryset(self, request):
         return (
@@ -98,8 +195,13 @@ class SendingAdmin(admin.ModelAdmin):
             .annotate(
                 sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.SENT)),
                 failed_count=Count("deliveries", filter=Q(deliveries__status=Delivery.FAILED)),
+                bounced_count=Count("deliveries", filter=Q(deliveries__status=Delivery.BOUNCED)),
             )
         )
+
+    @admin.display(description=gettext_lazy("bounced"))
+    def messages_bounced(self, sending):
+        return sending.bounced_count
 
     @admin.display(description=gettext_lazy("sent"))
     def messages_sent(self, sending):
@@ -121,7 +223,7 @@ class SendingAdmin(admin.ModelAdmin):
     def revoke_links(self, request, queryset):
         if not self._may_send(request):
             raise PermissionDenied
-        count = sum(sendings.revoke(sending) for sending in queryset)
+        count = sum(sendings.revoke(sending) for sending in queryset.filter(kind=Sending.EMBARGO))
         self.message_user(
             request,
             ngettext("%(count)d embargo link revoked.", "%(count)d embargo links revoked.", count)

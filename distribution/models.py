@@ -1,7 +1,14 @@
-"""Sendings of a release to press lists, and what became of each message."""
+"""Sendings of a release, and what became of each message (the send log).
+
+Two kinds: an **embargoed** sending, made by an editor before go-live to press lists,
+each journalist with their own embargo link (sending.py); the **publication** mailing,
+one per release, prepared when the release is approved and sent at its go-live second
+to the subscribers who asked for it and to the journalists who follow it or are on
+the press lists chosen (publication.py)."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from press_lists.models import Journalist, PressList
@@ -9,7 +16,17 @@ from releases.models import EmbargoLink, PressRelease
 
 
 class Sending(models.Model):
-    """A release sent under embargo, before its go-live, to the journalists of press lists."""
+    EMBARGO, PUBLICATION = "embargo", "publication"
+    KINDS = [(EMBARGO, _("under embargo")), (PUBLICATION, _("at go-live"))]
+    # A publication mailing waits for its second (scheduled), is sent, and is done;
+    # unscheduled before its second, it is cancelled (and waits again if rescheduled).
+    SCHEDULED, SENDING, DONE, CANCELLED = "scheduled", "sending", "done", "cancelled"
+    STATUSES = [
+        (SCHEDULED, _("waiting for go-live")),
+        (SENDING, _("sending")),
+        (DONE, _("sent")),
+        (CANCELLED, _("cancelled")),
+    ]
 
     release = models.ForeignKey(
         PressRelease,
@@ -17,7 +34,9 @@ class Sending(models.Model):
         on_delete=models.CASCADE,
         related_name="sendings",
     )
-    press_lists = models.ManyToManyField(PressList, verbose_name=_("press lists"))
+    kind = models.CharField(_("kind"), max_length=12, choices=KINDS, default=EMBARGO)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=SENDING)
+    press_lists = models.ManyToManyField(PressList, verbose_name=_("press lists"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
@@ -26,25 +45,70 @@ class Sending(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    #: The go-live second a publication mailing waits for (the release's publish_at
+    #: when it was approved; rescheduling moves it).
+    due_at = models.DateTimeField(_("due at"), null=True, blank=True, db_index=True)
+    started_at = models.DateTimeField(_("started on"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
+    UNSCHEDULED, WITHDRAWN, EXPIRED, TOO_LATE = "unscheduled", "withdrawn", "expired", "too_late"
+    REASONS = [
+        (UNSCHEDULED, _("unscheduled before its go-live")),
+        (WITHDRAWN, _("withdrawn before its mailing was sent")),
+        (EXPIRED, _("expired before its mailing could start")),
+        (
+            TOO_LATE,
+            _(
+                "the task queue's worker was not running at the go-live, and the release is "
+                "no longer news (NEWSROOM_MAILING_MAX_DELAY_HOURS)"
+            ),
+        ),
+    ]
+    #: Why a publication mailing was cancelled.
+    reason = models.CharField(_("reason"), max_length=12, choices=REASONS, blank=True)
     revoked_at = models.DateTimeField(_("links revoked on"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = _("embargoed sending")
-        verbose_name_plural = _("embargoed sendings")
+        verbose_name = _("sending")
+        verbose_name_plural = _("sendings")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release"],
+                condition=Q(kind="publication"),
+                name="one_publication_mailing_per_release",
+            )
+        ]
 
     def __str__(self):
         return str(self.release)
 
+    @property
+    def delay(self):
+        """How long after the go-live second the mailing started (publication only)."""
+        if self.kind != self.PUBLICATION or not (self.started_at and self.due_at):
+            return None
+        return self.started_at - self.release.publish_at
+
 
 class Delivery(models.Model):
-    PENDING, SENT, FAILED, CANCELLED = "pending", "sent", "failed", "cancelled"
+    PENDING, SENDING, SENT, FAILED, BOUNCED, CANCELLED = (
+        "pending",
+        "sending",
+        "sent",
+        "failed",
+        "bounced",
+        "cancelled",
+    )
     STATUSES = [
         (PENDING, _("waiting")),
+        (SENDING, _("being sent")),
         (SENT, _("sent")),
         (FAILED, _("failed")),
-        # Not sent: the link was revoked, or the release is no longer scheduled.
+        # Refused by the recipient's server, at once or by a later report.
+        (BOUNCED, _("bounced")),
+        # Not sent: the link was revoked, the recipient unsubscribed, or the release
+        # is no longer scheduled (or, under embargo, went live meanwhile).
         (CANCELLED, _("cancelled")),
     ]
 
@@ -54,13 +118,25 @@ class Delivery(models.Model):
     journalist = models.ForeignKey(
         Journalist, verbose_name=_("journalist"), null=True, on_delete=models.SET_NULL
     )
-    email = models.EmailField(_("e-mail address"))
+    subscriber = models.ForeignKey(
+        "subscriptions.Subscriber",
+        verbose_name=_("subscriber"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
+    #: Emptied when a subscriber's data is deleted (subscriptions/gdpr.py).
+    email = models.EmailField(_("e-mail address"), blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     embargo_link = models.ForeignKey(
         EmbargoLink, verbose_name=_("embargo link"), null=True, on_delete=models.SET_NULL
     )
-    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=STATUSES, default=PENDING, db_index=True
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    #: When a worker took it (status "being sent"): one worker sends each message.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=300, blank=True)
 
@@ -69,8 +145,12 @@ class Delivery(models.Model):
         verbose_name_plural = _("messages")
         ordering = ["email"]
         constraints = [
-            models.UniqueConstraint(fields=["sending", "email"], name="one_message_per_address")
+            models.UniqueConstraint(
+                fields=["sending", "email"],
+                condition=~Q(email=""),
+                name="one_message_per_address",
+            )
         ]
 
     def __str__(self):
-        return self.email
+        return self.email or "—"

@@ -17,7 +17,12 @@ def may_send(release, now=None):
 
 
 def journalists_of(press_lists):
-    return Journalist.objects.filter(press_lists__in=press_lists).distinct().order_by("email")
+    return (
+        Journalist.objects.reachable()
+        .filter(press_lists__in=press_lists)
+        .distinct()
+        .order_by("email")
+    )
 
 
 class NotScheduled(Exception):
@@ -32,7 +37,9 @@ def start(release, press_lists, user):
     release = type(release).objects.select_for_update().get(pk=release.pk)
     if not may_send(release):
         raise NotScheduled
-    sending = Sending.objects.create(release=release, created_by=user)
+    sending = Sending.objects.create(
+        release=release, kind=Sending.EMBARGO, status=Sending.SENDING, created_by=user
+    )
     sending.press_lists.set(press_lists)
     for journalist in journalists_of(press_lists):
         link = EmbargoLink.objects.create(

@@ -134,6 +134,9 @@ accesslog = "-" if _flag("GUNICORN_ACCESS_LOG", True) else None
 access_log_format = (
     '%({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s bytes %(M)s ms "%(a)s" via %(h)s [pid %(p)s]'
 )
+# Secret tokens in addresses (embargo, subscription and calendar links) are written
+# "[secret]" (newsroom/access_log.py).
+logger_class = "newsroom.access_log.AccessLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "").strip().lower() or "info"
 capture_output = False  # Django logs to stdout itself (settings.LOGGING)

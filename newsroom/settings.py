@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "search",
     "notices",
     "press_lists",
+    "subscriptions",
     "distribution",
     "csp",
     # The task queue's worker (``manage.py run_huey``) and task registry.
@@ -178,6 +179,23 @@ for _name in (
     "NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT",
     "NEWSROOM_LOGIN_FAILURES_PER_ADDRESS",
     "NEWSROOM_LOGIN_LOCKOUT_MINUTES",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1.")
+# The public's subscription form (subscriptions/throttle.py, docs/subscriptions.md):
+# confirmation e-mails sent to one address per NEWSROOM_SUBSCRIBE_ADDRESS_HOURS (more
+# requests get the same answer, and nothing is sent), and requests accepted from one
+# client address (behind NEWSROOM_PROXY_COUNT proxies) per
+# NEWSROOM_SUBSCRIBE_CLIENT_MINUTES (more get a 429 page with Retry-After).
+NEWSROOM_SUBSCRIBE_PER_ADDRESS = env_int("NEWSROOM_SUBSCRIBE_PER_ADDRESS", 3)
+NEWSROOM_SUBSCRIBE_ADDRESS_HOURS = env_int("NEWSROOM_SUBSCRIBE_ADDRESS_HOURS", 24)
+NEWSROOM_SUBSCRIBE_PER_CLIENT = env_int("NEWSROOM_SUBSCRIBE_PER_CLIENT", 20)
+NEWSROOM_SUBSCRIBE_CLIENT_MINUTES = env_int("NEWSROOM_SUBSCRIBE_CLIENT_MINUTES", 60)
+for _name in (
+    "NEWSROOM_SUBSCRIBE_PER_ADDRESS",
+    "NEWSROOM_SUBSCRIBE_ADDRESS_HOURS",
+    "NEWSROOM_SUBSCRIBE_PER_CLIENT",
+    "NEWSROOM_SUBSCRIBE_CLIENT_MINUTES",
 ):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be at least 1.")
@@ -274,6 +292,10 @@ EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_
 EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# A release's mailing starts at its go-live second; a worker that was down then
+# catches up when it comes back, unless the release went live longer ago than this
+# (distribution/publication.py).
+NEWSROOM_MAILING_MAX_DELAY_HOURS = env_int("NEWSROOM_MAILING_MAX_DELAY_HOURS", 24)
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 CACHES = {"default": cache_settings(env_str("NEWSROOM_CACHE_URL"))}

@@ -19,6 +19,9 @@ def huey_settings(url, default_file, workers=2, immediate=False):
         "workers": workers,
         "worker_type": "thread",
         "scheduler_interval": SCHEDULER_INTERVAL,
+        # An idle worker looks at the queue at least every second (Huey's default
+        # backs off to 10 s): the scheduler's go-live task is taken at once.
+        "max_delay": SCHEDULER_INTERVAL,
         "check_worker_health": True,
         "health_check_interval": 10,
         "periodic": True,

@@ -55,5 +55,6 @@ urlpatterns += i18n_patterns(
     path("", include("organizations.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    path("", include("subscriptions.urls")),
     prefix_default_language=True,
 )

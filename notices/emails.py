@@ -12,8 +12,11 @@ from identity.models import SiteIdentity
 from newsroom.site_url import absolute_url
 
 
-def sentence(change, item, actor):
+def sentence(change, item, actor, live=False):
     values = {"title": str(item), "user": actor}
+    if live:
+        values["when"] = localtime(item.publish_at).strftime("%d/%m/%Y %H:%M:%S")
+        return _("“%(title)s” is live since %(when)s (Brussels): the public sees it.") % values
     if change.action == "submit":
         return _("“%(title)s” was submitted for review by %(user)s.") % values
     if change.action == "return_to_draft":
@@ -26,7 +29,7 @@ def sentence(change, item, actor):
     return _("“%(title)s” was approved and published by %(user)s.") % values
 
 
-def notice_message(change, item, person, language):
+def notice_message(change, item, person, language, live=False):
     with translation.override(language):
         user = change.user
         actor = (user.get_full_name() or user.get_username()) if user else "—"
@@ -34,7 +37,7 @@ def notice_message(change, item, person, language):
         context = {
             "language": language,
             "newsroom": SiteIdentity.current().name,
-            "sentence": sentence(change, item, actor),
+            "sentence": sentence(change, item, actor, live),
             "kind": opts.verbose_name,
             "item_url": absolute_url(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])

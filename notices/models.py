@@ -53,12 +53,23 @@ class SentNotice(models.Model):
     )
     email = models.EmailField(_("e-mail address"))
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    #: The notice of the change itself, or, for "approve and schedule", the later
+    #: one of the go-live ("is now live").
+    CHANGE, LIVE = "change", "live"
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=[(CHANGE, _("the change")), (LIVE, _("the go-live"))],
+        default=CHANGE,
+    )
 
     class Meta:
         verbose_name = _("sent notice")
         verbose_name_plural = _("sent notices")
         constraints = [
-            models.UniqueConstraint(fields=["change", "user"], name="one_notice_per_change")
+            models.UniqueConstraint(
+                fields=["change", "user", "kind"], name="one_notice_per_change_and_kind"
+            )
         ]
 
     def __str__(self):

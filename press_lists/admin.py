@@ -34,10 +34,23 @@ class ImportForm(forms.Form):
         return upload
 
 
+class Unsubscribed(admin.SimpleListFilter):
+    title = gettext_lazy("unsubscribed")
+    parameter_name = "unsubscribed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(unsubscribed_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Journalist)
 class JournalistAdmin(admin.ModelAdmin):
-    list_display = ["name", "outlet", "email", "language", "added_at"]
-    list_filter = ["language", "press_lists", "organizations", "topics"]
+    list_display = ["name", "outlet", "email", "language", "added_at", "unsubscribed"]
+    list_filter = ["language", "press_lists", "organizations", "topics", Unsubscribed]
     search_fields = ["name", "outlet", "email"]
     autocomplete_fields = ["organizations", "topics"]
     readonly_fields = ["added_at"]
@@ -50,8 +63,13 @@ class JournalistAdmin(admin.ModelAdmin):
         "topics",
         "source",
         "added_at",
+        "unsubscribed_at",
     ]
     change_list_template = "press_lists/journalist_changelist.html"
+
+    @admin.display(description=gettext_lazy("unsubscribed"), boolean=True)
+    def unsubscribed(self, journalist):
+        return journalist.unsubscribed_at is not None
 
     def get_urls(self):
         return [

@@ -1,5 +1,7 @@
 """Journalists and the press office's lists of them."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -7,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 from releases.models import Topic
+
+
+def new_key():
+    return secrets.token_urlsafe(16)
+
+
+class JournalistQuerySet(models.QuerySet):
+    def reachable(self):
+        """Those who have not unsubscribed."""
+        return self.filter(unsubscribed_at__isnull=True)
 
 
 class Journalist(models.Model):
@@ -38,6 +50,19 @@ class Journalist(models.Model):
         ),
     )
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
+    unsubscribed_at = models.DateTimeField(
+        _("unsubscribed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the journalist unsubscribed through the link of a message: nothing "
+            "more is sent to them. Clear it only at their request."
+        ),
+    )
+    #: Part of their signed unsubscribe link (subscriptions/links.py).
+    key = models.CharField(max_length=32, default=new_key, editable=False)
+
+    objects = JournalistQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("journalist")

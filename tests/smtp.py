@@ -1,9 +1,11 @@
 """A real SMTP server for the tests (aiosmtpd), on a free local port; the tests read
-what it received. ``refuse`` makes it answer 451 (try again later) to every message."""
+what it received. ``refuse`` makes it answer 451 (try again later) to every message;
+``unknown`` holds addresses it refuses for good (550 at RCPT)."""
 
 import email
 import email.policy
 import socket
+import time
 
 import pytest
 
@@ -12,12 +14,20 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.refuse = False
+        self.unknown = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.unknown:
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.refuse:
             return "451 4.3.0 Try again later"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message.recipients = list(envelope.rcpt_tos)
+        message.received_at = time.time()
         self.messages.append(message)
         return "250 OK"
 

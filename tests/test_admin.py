@@ -55,6 +55,13 @@ def staff_client(client, demo, admin_user):
     Delivery.objects.create(
         sending=sending, email=journalist.email, language="nl", embargo_link=link
     )
+    # And a subscriber of the public.
+    from subscriptions.models import Subscriber
+
+    now = timezone.now()
+    Subscriber.objects.create(
+        email="reader@example.be", language="fr", requested_at=now, confirmed_at=now
+    ).organizations.add(demo.issuing_organization)
     client.force_login(admin_user)
     return client
 
@@ -77,6 +84,8 @@ def test_every_admin_page_renders(staff_client, app_label, model_name):
         "accessfailurelog",
         "siteidentity",
         "calendarfeedkey",
+        "subscriber",  # made only by its owner's confirmation
+        "delivery",  # the send log, written by the worker
     )
     assert add.status_code == (403 if read_only else 200)
     item = model._default_manager.first()

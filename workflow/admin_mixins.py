@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -281,12 +282,17 @@ class WorkflowAdminMixin:
             form = WithdrawForm(request.POST or None, item=item)
         errors = []
         chosen = schedule_context = None
+        # What another app adds to the approval (distribution: the go-live mailing).
+        extension = schedule.approval_extension(self.model) if transition.gated else None
+        posted = request.POST if request.method == "POST" else None
+        extension_form = extension.form(item, posted) if extension else None
         if transition.needs_schedule:
             if request.method == "POST" and form.is_valid():
                 chosen = form.cleaned_data["publish_at"]
             elif request.method != "POST":
                 chosen = item.publish_at
             schedule_context = self._schedule_context(request, item, chosen)
+        recipients = extension.recipients(item, extension_form) if extension else []
         clash_unconfirmed = bool(
             schedule_context
             and schedule_context["clashes"]
@@ -300,18 +306,26 @@ class WorkflowAdminMixin:
                     "below). Choose another time, or tick the box to schedule it anyway."
                 )
             ]
-        if request.method == "POST" and (form is None or form.is_valid()) and not clash_unconfirmed:
+        forms_valid = (form is None or form.is_valid()) and (
+            extension_form is None or extension_form.is_valid()
+        )
+        if request.method == "POST" and forms_valid and not clash_unconfirmed:
             data = form.cleaned_data if form is not None else {}
             try:
-                workflow.perform(
-                    item,
-                    name,
-                    request.user,
-                    expected_version=request.POST.get("expected_version"),
-                    publish_at=data.get("publish_at"),
-                    unpublish_at=data.get("unpublish_at"),
-                    reasons={code: data.get(f"reason_{code}", "") for code in language_codes()},
-                )
+                # One transaction: the extension's choices are saved before anything
+                # the approval queues (the go-live mailing) can run.
+                with transaction.atomic():
+                    workflow.perform(
+                        item,
+                        name,
+                        request.user,
+                        expected_version=request.POST.get("expected_version"),
+                        publish_at=data.get("publish_at"),
+                        unpublish_at=data.get("unpublish_at"),
+                        reasons={code: data.get(f"reason_{code}", "") for code in language_codes()},
+                    )
+                    if extension is not None:
+                        extension.save(item, extension_form, request.user)
             except ValidationError as error:
                 errors = error.messages
             except PermissionDenied as error:
@@ -346,6 +360,8 @@ class WorkflowAdminMixin:
             "cache_note": go_live_bound() if transition.needs_schedule else "",
             "title": transition.label,
             "schedule": schedule_context,
+            "extension_form": extension_form,
+            "recipients": (schedule_context["recipients"] if schedule_context else []) + recipients,
             "date_input_format": get_format("DATE_INPUT_FORMATS")[0],
             "time_input_format": get_format("TIME_INPUT_FORMATS")[0],
         }

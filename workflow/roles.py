@@ -41,6 +41,8 @@ EDITORS_EXTRA = {
     ],
     # Sending releases to the press lists, and its log.
     "distribution": ["view_sending", "add_sending", "view_delivery"],
+    # The public's subscriptions: seen, exported and deleted at a subscriber's request.
+    "subscriptions": ["view_subscriber", "delete_subscriber"],
 }
 
 

@@ -21,6 +21,20 @@ from workflow.permissions import has_model_permission
 
 CLASH = datetime.timedelta(minutes=30)
 
+#: What another app adds to a model's approval pages ("approve and schedule",
+#: "publish now"), e.g. distribution's go-live mailing: an object with
+#: ``form(item, data)`` (its form), ``recipients(item, form)`` (lines for "who
+#: receives it") and ``save(item, form, user)`` (called in the approving transaction).
+_approval_extensions = {}
+
+
+def register_approval_extension(model, extension):
+    _approval_extensions[model] = extension
+
+
+def approval_extension(model):
+    return _approval_extensions.get(model)
+
 
 @dataclass
 class Entry:

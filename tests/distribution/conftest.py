@@ -1,1 +1,2 @@
 from tests.smtp import smtp_server  # noqa: F401  (the fixture)
+from tests.worker import queue  # noqa: F401  (the fixture)

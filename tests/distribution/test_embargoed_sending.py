@@ -108,7 +108,7 @@ def test_each_journalist_receives_it_once_in_their_language_with_their_own_link(
         r"\[La ministre\]</a>",
         fr_html,
     )
-    assert "« Bravo »" in fr_text
+    assert "«\u00a0Bravo\u00a0»" in fr_text
     # Each link works, and its opening is logged against its journalist.
     response = client.get(links["nl@media.be"].replace("https://newsroom.example.be", ""))
     assert response.status_code == 200 and "Nieuwe steun" in response.content.decode()

@@ -25,7 +25,8 @@ LAYERS = {
     "desk": {"newsroom", "accounts", "workflow"} | CONTENT,
     "notices": {"newsroom", "accounts", "workflow", "identity"} | CONTENT,
     "press_lists": {"newsroom"} | CONTENT,
-    "distribution": {"newsroom", "workflow", "identity", "press_lists"} | CONTENT,
+    "subscriptions": {"newsroom", "identity"} | CONTENT,
+    "distribution": {"newsroom", "workflow", "identity", "press_lists", "subscriptions"} | CONTENT,
 }
 COMPOSITION_ROOT = {ROOT / "newsroom" / "urls.py"}
 

@@ -2,61 +2,16 @@
 service start it) sends the notices a transition queues, to a real SMTP server. On
 PostgreSQL: the worker is another process and reads the test's database."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from newsroom.publishing import Status
 from tests.conftest import complete, staff_user
-from tests.deploy.two_nodes import database_url_for
 from tests.desk.helpers import move
+from tests.worker import start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
-
-
-@pytest.fixture
-def queue():
-    """The test process enqueues to the worker's SQLite file instead of running tasks."""
-    from huey.contrib.djhuey import HUEY
-
-    HUEY.immediate = False
-    HUEY.flush()
-    yield HUEY
-    HUEY.flush()
-    HUEY.immediate = True
-
-
-def start_worker(smtp_server):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DATABASE_URL": database_url_for(connection.settings_dict),
-        "NEWSROOM_TASKS_URL": "sqlite:///" + settings.HUEY["filename"],
-        "EMAIL_URL": smtp_server.url,
-        "NEWSROOM_SITE_URL": settings.NEWSROOM_SITE_URL,
-    }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "run_huey", "--quiet"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_the_worker_process_sends_what_a_submission_queued(smtp_server, queue, make_release):
@@ -75,9 +30,8 @@ def test_the_worker_process_sends_what_a_submission_queued(smtp_server, queue, m
         assert "soumis pour relecture" in message["Subject"]
         assert wait_for(lambda: len(queue) == 0)
     finally:
-        worker.terminate()
-        output, _ = worker.communicate(timeout=20)
-    assert worker.returncode in (0, -15), output
+        output = stop(worker)
+    assert worker.returncode in (0, -2, -15), output
 
 
 def test_two_workers_send_each_notice_once(smtp_server, queue, make_release):
@@ -97,5 +51,4 @@ def test_two_workers_send_each_notice_once(smtp_server, queue, make_release):
         assert len(subjects) == 6 and len(set(subjects)) == 6, subjects
     finally:
         for worker in workers:
-            worker.terminate()
-            worker.communicate(timeout=20)
+            stop(worker)
