@@ -4,6 +4,11 @@
 # docker-compose.yml puts it together with PostgreSQL; docs/deployment.md explains.
 FROM python:3.11-slim-bookworm
 
+# The build's name (docker build --build-arg NEWSROOM_BUILD_ID=$(git rev-parse --short
+# HEAD)): part of every ETag and cache key; empty, a digest of the code is used.
+ARG NEWSROOM_BUILD_ID=
+ENV NEWSROOM_BUILD_ID=${NEWSROOM_BUILD_ID}
+
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \

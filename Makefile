@@ -54,12 +54,20 @@ test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (docs/benchmarks.md), by hand, never in `make test`: the public pages under
-# gunicorn driven by wrk, as ratios to the framework floor, then the search latency, both on
-# the generated data set in BENCH_DATABASE_URL (PostgreSQL; created and filled if needed).
+# gunicorn driven by wrk, warm (page cache on) and cold (off), the 304 path and a go-live
+# stampede, as ratios to the framework floor, then the search latency; at 5,000 and at
+# 100,000 releases, each in its own PostgreSQL database (created and filled if needed).
+# BENCH_SIZES=5000 runs the small one only.
 BENCH_DATABASE_URL ?= postgres://newsroom@127.0.0.1:5432/newsroom_bench
+BENCH_SIZES ?= 5000 100000
 bench: install-dev
-	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.pages
-	ENV_FILE=/dev/null DEBUG=true DATABASE_URL='$(BENCH_DATABASE_URL)' $(BIN)/python -m bench.search_latency
+	@for size in $(BENCH_SIZES); do \
+	  url='$(BENCH_DATABASE_URL)'; [ "$$size" = 100000 ] || url="$${url}_$$size"; \
+	  BENCH_DATABASE_URL="$$url" BENCH_RELEASES=$$size \
+	    BENCH_OUTPUT=bench/results/pages-$$size.json $(BIN)/python -m bench.pages || exit 1; \
+	  ENV_FILE=/dev/null DEBUG=true DATABASE_URL="$$url" $(BIN)/python -m bench.search_latency \
+	    --output bench/results/search-$$size.json || exit 1; \
+	done
 
 # The change form's time to usable in Chromium (docs/benchmarks.md, *The change form*).
 bench-admin: install-dev

@@ -41,7 +41,7 @@ class Generator:
     def run(self, n_releases, n_events, reset):
         from django.db import transaction
 
-        from public_cache.caching import content_changed
+        from public_cache.versions import content_changed
         from search.indexing import index_events, index_releases
 
         started = time.monotonic()

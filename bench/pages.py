@@ -17,9 +17,16 @@
    list, release detail (releases spread over the data set), organization page,
    RSS feed, with a run of the floor before the first and after each one. Home,
    list and feed are requested in the four languages.
-4. Prints a table and writes bench/results/pages.json: requests per second, p50
-   and p95 latency per page type, and each as a ratio to the floor runs next to
-   it, which is what stays comparable between a quiet and a busy machine.
+   It does so twice: **warm**, with the whole-page cache on (the normal case: a
+   page is rendered once per change and then served from the cache), then the 304
+   path (release detail revalidated with its ETag) and a **go-live stampede**
+   (8 connections on a release's address across its go-live second: the lag of the
+   first 200 after the instant, the p95 in the second after it, any 5xx); and
+   **cold**, with the page cache off (what the first reader after a change pays:
+   every request renders its page, with the fragment cache as usual).
+4. Prints a table per mode and writes bench/results/pages.json: requests per
+   second, p50 and p95 latency per page type, and each as a ratio to the floor runs
+   next to it, which is what stays comparable between a quiet and a busy machine.
 
 Environment (each also a command-line option):
 
@@ -32,6 +39,7 @@ Environment (each also a command-line option):
     BENCH_WORKERS       cores   gunicorn workers
     BENCH_SERVER_CPUS           CPUs to pin gunicorn to (taskset list, e.g. 0)
     BENCH_LOAD_CPUS             CPUs to pin wrk to (e.g. 1)
+    BENCH_MODES         warm,cold   page cache on, then off
     BENCH_OUTPUT        bench/results/pages.json
 
 The benchmark ignores the local .env file: set variables in the environment
@@ -42,6 +50,7 @@ benchmark them. See docs/benchmarks.md.
 import argparse
 import http.client
 import json
+import math
 import os
 import platform
 import shutil
@@ -49,7 +58,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.django_setup import ROOT
@@ -61,6 +70,12 @@ LANGUAGES = ("fr", "nl", "de", "en")
 #: The page types measured, in order, between two runs of the floor.
 PAGES = ("home", "release list", "release detail", "organization page", "feed (RSS)")
 FLOOR = "floor"
+REVALIDATED = "304 (detail, ETag)"
+#: warm: the whole-page cache on (NEWSROOM_PAGE_CACHE), as in production; cold: off.
+MODES = ("warm", "cold")
+#: The go-live stampede: connections, and seconds of load before and after the instant.
+STAMPEDE_CONNECTIONS = 8
+STAMPEDE_BEFORE, STAMPEDE_AFTER = 2.0, 3.0
 #: Different releases requested on the release detail page, spread over the data set.
 DETAIL_URLS = 60
 ORGANIZATION_URLS = 20
@@ -101,6 +116,11 @@ def parse_args(argv):
     parser.add_argument("--server-cpus", default=os.environ.get("BENCH_SERVER_CPUS", ""))
     parser.add_argument("--load-cpus", default=os.environ.get("BENCH_LOAD_CPUS", ""))
     parser.add_argument(
+        "--modes",
+        default=os.environ.get("BENCH_MODES") or ",".join(MODES),
+        help="warm (page cache on) and/or cold (page cache off), comma-separated",
+    )
+    parser.add_argument(
         "--output",
         default=os.environ.get("BENCH_OUTPUT") or str(ROOT / "bench" / "results" / "pages.json"),
     )
@@ -111,6 +131,9 @@ def parse_args(argv):
         parser.error("need at least one connection per wrk thread")
     if args.workers < 1 or args.releases < 0:
         parser.error("need at least one worker, and a number of releases not below 0")
+    args.modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    if not args.modes or set(args.modes) - set(MODES):
+        parser.error(f"--modes takes {' and/or '.join(MODES)}")
     return args
 
 
@@ -465,6 +488,111 @@ class Server(GunicornProcess):
         return f"http://127.0.0.1:{self.port}"
 
 
+def etags(port, paths):
+    """``path<TAB>ETag`` lines for the 304 run: each page's current validator."""
+    lines = []
+    for path in paths:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            etag = response.getheader("ETag")
+        finally:
+            connection.close()
+        if response.status != 200 or not etag:
+            raise BenchError(f"{path} answered {response.status} without an ETag")
+        lines.append(f"{path}\t{etag}")
+    return lines
+
+
+def scheduled_release(go_live):
+    """A release of the data set's first issuer, approved to go live at ``go_live``
+    (saved as the workflow would: the public sees nothing of it before)."""
+    from newsroom.publishing import Status
+    from organizations.models import Organization
+    from releases.models import PressRelease
+
+    issuer = Organization.objects.issuing().order_by("pk").first()
+    stamp = int(go_live.timestamp())
+    return PressRelease.objects.create(
+        status=Status.APPROVED,
+        publish_at=go_live,
+        original_language="fr",
+        issuing_organization=issuer,
+        title_fr=f"Annonce à la seconde {stamp}",
+        slug_fr=f"bench-stampede-{stamp}",
+        lead_fr="Le communiqué que la presse attend à la seconde.",
+        body_fr="<p>" + "Le texte du communiqué. " * 60 + "</p>",
+        title_nl=f"Aankondiging op de seconde {stamp}",
+        slug_nl=f"bench-stampede-{stamp}-nl",
+        lead_nl="Het persbericht waar de pers op wacht.",
+        body_nl="<p>" + "De tekst van het persbericht. " * 60 + "</p>",
+    )
+
+
+def stampede_figures(samples, go_live):
+    """From (start, end, status) of every request: the first 200 after the instant,
+    the p95 of the requests answered in the second after it, and failures."""
+    instant = go_live.timestamp()
+    ok = sorted(end for start, end, status in samples if status == 200 and start >= instant)
+    early = [sample for sample in samples if sample[2] == 200 and sample[0] < instant]
+    second = sorted(end - start for start, end, _status in samples if instant <= end < instant + 1)
+    p95 = second[max(0, math.ceil(len(second) * 0.95) - 1)] if second else None
+    return {
+        "requests": len(samples),
+        "first_200_after_instant_s": round(ok[0] - instant, 3) if ok else None,
+        "p95_in_the_second_after_ms": round(p95 * 1000, 1) if p95 is not None else None,
+        "requests_in_that_second": len(second),
+        "served_before_the_instant": len(early),
+        "status_5xx": sum(1 for _start, _end, status in samples if status >= 500),
+        "errors": sum(1 for _start, _end, status in samples if status == 0),
+    }
+
+
+def go_live_stampede(server, connections=STAMPEDE_CONNECTIONS):
+    """``connections`` readers hammering a release's address from STAMPEDE_BEFORE
+    seconds before its go-live to STAMPEDE_AFTER after: 404 until the instant, then
+    the page. Python threads, one request at a time each (a new connection per
+    request, as gunicorn's sync workers close them)."""
+    import threading
+
+    from django.utils import translation
+
+    go_live = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=4)
+    release = scheduled_release(go_live)
+    with translation.override("fr"):
+        path = release.get_absolute_url()
+    samples, lock = [], threading.Lock()
+    stop_at = go_live.timestamp() + STAMPEDE_AFTER
+
+    def reader():
+        while time.time() < stop_at:
+            start = time.time()
+            try:
+                status, _location = get(server.port, path, timeout=30)
+            except OSError:
+                status = 0
+            with lock:
+                samples.append((start, time.time(), status))
+
+    time.sleep(max(0, go_live.timestamp() - STAMPEDE_BEFORE - time.time()))
+    threads = [threading.Thread(target=reader) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    release.delete()
+    figures = {"path": path, "go_live": go_live.isoformat(), **stampede_figures(samples, go_live)}
+    print(
+        f"  go-live stampede      first 200 {figures['first_200_after_instant_s']} s after "
+        f"the instant; p95 {figures['p95_in_the_second_after_ms']} ms in the second after; "
+        f"{figures['status_5xx']} 5xx",
+        flush=True,
+    )
+    return figures
+
+
 def check_urls(port, urls):
     """Every URL must answer 200 before it is measured: a benchmark of 404s or of
     redirects would measure the wrong thing."""
@@ -559,7 +687,13 @@ def main(argv=None):
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
-    if report["floor"]["errors"] or any(row["errors"] for row in report["results"]):
+    failed = any(
+        mode["floor"]["errors"]
+        or any(row["errors"] for row in mode["results"])
+        or (mode["stampede"] and (mode["stampede"]["status_5xx"] or mode["stampede"]["errors"]))
+        for mode in report["modes"].values()
+    )
+    if failed:
         print(
             "bench: some requests failed (see the errors column): the figures are not reliable",
             file=sys.stderr,
@@ -592,6 +726,32 @@ def prepare(args, env):
     return urls, data, stack
 
 
+def measure_mode(mode, env, urls, args, workdir):
+    """Every page type between floor runs, with the page cache on (warm: then the 304
+    path and the go-live stampede) or off (cold)."""
+    from bench.urls import FLOOR_PATH
+
+    env = {**env, "NEWSROOM_PAGE_CACHE": "true" if mode == "warm" else "false"}
+    stampede = None
+    with Server(env, args.workers, args.server_cpus, workdir) as server:
+        check_urls(server.port, urls)
+        # The floor before and after each page type: each ratio uses its neighbours.
+        floors = [measure(server, FLOOR, [FLOOR_PATH], args, workdir)]
+        pages = []
+        runs = [(page, urls[page]) for page in PAGES]
+        if mode == "warm":
+            runs.append((REVALIDATED, etags(server.port, urls["release detail"])))
+        for page, paths in runs:
+            pages.append(measure(server, page, paths, args, workdir))
+            floors.append(measure(server, FLOOR, [FLOOR_PATH], args, workdir))
+        if mode == "warm":
+            server.drain()
+            stampede = go_live_stampede(server)
+    rows = with_ratios(pages, floors)
+    floor = {**floor_summary(floors), "figures": floors}
+    return {"results": rows, "floor": floor, "stampede": stampede}
+
+
 def run(args):
     if shutil.which("wrk") is None:
         raise BenchError("wrk is not installed: apt-get install -y wrk (Debian package)")
@@ -612,21 +772,13 @@ def run(args):
             f"{args.duration:g} s per page type",
             flush=True,
         )
-        with Server(env, args.workers, args.server_cpus, workdir) as server:
-            from bench.urls import FLOOR_PATH
-
-            check_urls(server.port, urls)
-            # The floor before and after each page type: each ratio uses its neighbours.
-            floors = [measure(server, FLOOR, [FLOOR_PATH], args, workdir)]
-            pages = []
-            for page in PAGES:
-                pages.append(measure(server, page, urls[page], args, workdir))
-                floors.append(measure(server, FLOOR, [FLOOR_PATH], args, workdir))
+        modes = {}
+        for mode in args.modes:
+            print(f"{mode}: the page cache {'on' if mode == 'warm' else 'off'}", flush=True)
+            modes[mode] = measure_mode(mode, env, urls, args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
-    rows = with_ratios(pages, floors)
-    floor = {**floor_summary(floors), "figures": floors}
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": git_commit(),
@@ -649,22 +801,19 @@ def run(args):
             "load_cpus": args.load_cpus or None,
             **stack,
         },
-        "floor": floor,
-        "results": rows,
+        "modes": modes,
         "urls": urls,
     }
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print()
-    print(table(rows, floor))
-    print(
-        f"ratios to the floor measured just before and after each page "
-        f"({floor['runs']} floor runs); written to {output}"
-    )
-    warning = unsteady(floor)
-    if warning:
-        print(f"bench: warning: {warning}", file=sys.stderr)
+    for mode, figures in modes.items():
+        print(f"\n{mode} (page cache {'on' if mode == 'warm' else 'off'})")
+        print(table(figures["results"], figures["floor"]))
+        warning = unsteady(figures["floor"])
+        if warning:
+            print(f"bench: warning ({mode}): {warning}", file=sys.stderr)
+    print(f"ratios to the floor measured just before and after each page; written to {output}")
     return report
 
 

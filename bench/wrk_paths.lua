@@ -3,7 +3,8 @@
 --
 --   wrk -s bench/wrk_paths.lua http://127.0.0.1:8000 -- paths.txt
 --
--- paths.txt holds one path per line (e.g. /fr/releases/bench-12-fr/). Each
+-- paths.txt holds one path per line (e.g. /fr/releases/bench-12-fr/), optionally
+-- followed by a tab and the ETag to send in If-None-Match (the 304 path). Each
 -- thread starts at a different place in the list, so every path is requested
 -- about as often as the others whatever the number of threads.
 
@@ -21,7 +22,12 @@ function init(args)
   local file = assert(io.open(args[1], "r"), "cannot read the list of paths " .. tostring(args[1]))
   for line in file:lines() do
     if line ~= "" then
-      requests[#requests + 1] = wrk.format("GET", line)
+      local path, etag = line:match("^([^\t]+)\t(.+)$")
+      if path then
+        requests[#requests + 1] = wrk.format("GET", path, {["If-None-Match"] = etag})
+      else
+        requests[#requests + 1] = wrk.format("GET", line)
+      end
     end
   end
   file:close()

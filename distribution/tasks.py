@@ -36,7 +36,7 @@ from distribution.models import Delivery, Sending
 from distribution.release_email import ReleaseEmail
 from distribution.sending import may_send
 from releases.models import EmbargoLink, PressRelease
-from releases.views import with_parts
+from releases.parts import release_with_parts
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def send_batch(sending_id, ids):
     sending = Sending.objects.filter(pk=sending_id).first()
     if sending is None:
         return 0, 0
-    release = with_parts(PressRelease.objects.all()).filter(pk=sending.release_id).first()
+    release = release_with_parts(pk=sending.release_id, public=False)
     deliveries = (
         Delivery.objects.filter(pk__in=ids, status__in=[Delivery.PENDING, Delivery.FAILED])
         .select_related("journalist", "subscriber")

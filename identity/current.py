@@ -2,7 +2,7 @@
 under the public version (public_cache/), which every edit of the identity changes,
 so a page costs no query for it once the cache holds it."""
 
-from public_cache.caching import cached_fragment
+from public_cache.fragments import cached_fragment
 
 from .models import SiteIdentity
 

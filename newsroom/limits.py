@@ -35,6 +35,18 @@ address_logger = logging.getLogger("django.security.RequestAddress")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def acceptable_address(request):
+    """No control character in the path or the query, and not over-long: what
+    ``RequestAddressMiddleware`` lets through (the public cache asks before it runs)."""
+    length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+    if length > settings.NEWSROOM_MAX_URL_LENGTH or CONTROL_CHARACTERS.search(request.path):
+        return False
+    return not any(
+        CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values))
+        for key, values in request.GET.lists()
+    )
+
+
 class RequestAddressMiddleware:
     """Refuses a path or query with a control character, and an over-long address,
     before any view runs. After LocaleMiddleware, so the page speaks the language of

@@ -142,11 +142,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the others, so every response (errors included) carries the policy.
     "newsroom.security.ContentSecurityPolicyMiddleware",
-    # Cache headers and 304s for public pages (public_cache/caching.py, docs/caching.md).
-    # Outside the session, CSRF and message middleware, so it sees every cookie they
-    # set (a response with a cookie is never public); its process_view runs after
-    # authentication, so staff are never served a cached page.
-    "public_cache.caching.PublicCacheMiddleware",
+    # Cache headers, 304s and whole pages for anonymous readers (public_cache/middleware.py,
+    # docs/caching.md). Outside the session, language, CSRF and message middleware: it
+    # answers a stored page before they run, and sees every cookie they set (a response
+    # with a cookie is never public); a reader with a session cookie goes through them
+    # all, and staff are never served a cached page.
+    "public_cache.middleware.PublicCacheMiddleware",
     # A cookie with a control character is ignored (newsroom/limits.py).
     "newsroom.limits.CookieCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -303,6 +304,22 @@ NEWSROOM_CACHE_MAX_AGE = max_age_setting(
     "NEWSROOM_CACHE_MAX_AGE", env_int("NEWSROOM_CACHE_MAX_AGE", 0)
 )
 NEWSROOM_FRAGMENT_CACHE = "default"
+# Whole public pages for anonymous readers, in the same cache (public_cache/caching.py):
+# on unless NEWSROOM_PAGE_CACHE=false; kept at most NEWSROOM_PAGE_CACHE_TIMEOUT seconds
+# and never past the next go-live, expiry, event end or midnight.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_TIMEOUT = max_age_setting(
+    "NEWSROOM_PAGE_CACHE_TIMEOUT", env_int("NEWSROOM_PAGE_CACHE_TIMEOUT", 600)
+)
+# Each process reads the public version row (one row by its key) at most once per this
+# many milliseconds and reuses it in between: an edit made on another process or node
+# reaches the page cache at most this late (one made by the same process at once; the
+# clock's go-lives are exact whatever it says). 0: read on every public request.
+NEWSROOM_VERSION_RECHECK_MS = env_int("NEWSROOM_VERSION_RECHECK_MS", 50)
+# What a deployment calls its build (the image tag): part of every ETag and cache key,
+# so that a new version of the code never serves a page of the old one. Empty: a digest
+# of the code, templates and translations, computed once per process.
+NEWSROOM_BUILD_ID = env_str("NEWSROOM_BUILD_ID")
 NEWSROOM_FRAGMENT_CACHE_TIMEOUT = max_age_setting(
     "NEWSROOM_FRAGMENT_CACHE_TIMEOUT", env_int("NEWSROOM_FRAGMENT_CACHE_TIMEOUT", 600)
 )

@@ -1,9 +1,11 @@
 from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from newsroom.publishing import live_q
+from public_cache.fragments import cached_fragment
 from releases.models import PressRelease, Quote
 from workflow.permissions import may_preview
 from workflow.public_views import PublicQuerysetMixin, TranslatedSlugDetailView
@@ -11,6 +13,14 @@ from workflow.public_views import PublicQuerysetMixin, TranslatedSlugDetailView
 from .models import Appointment, Organization, Person
 
 RELEASES_ON_PROFILE = 10
+
+
+def is_public_now(request, organization):
+    """``organization.is_public()``, kept in the fragment cache under the public version
+    (for an organization that issues nothing, the rule is a large query)."""
+    return cached_fragment(
+        request, "organization-is-public", [organization.pk], organization.is_public
+    )
 
 
 class OrganizationListView(ListView):
@@ -22,36 +32,58 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(TranslatedSlugDetailView):
+    """An organization, its hierarchy and the latest releases by or about it.
+
+    Whether the public may see it, how many releases it has, and what the page
+    lists (public children, releases) are kept in the fragment cache, under the
+    public version: counting an organization's releases grows with them, and
+    ``public()`` is a large query. A page found there reads the organization's row."""
+
     model = Organization
     context_object_name = "organization"
 
     def get_queryset(self):
-        # Whether the public may see it is asked of the one organization found
-        # (get_object), not of every organization.
-        return (
-            Organization.objects.all()
-            .select_related("parent__parent", "logo")
-            .prefetch_related(Prefetch("children", queryset=Organization.objects.public()))
-            # Counted with the organization, on indexes (see count_about).
-            .annotate(release_count=PressRelease.objects.live().count_about(OuterRef("pk")))
-        )
+        return Organization.objects.select_related("parent__parent", "logo")
 
     def get_object(self, queryset=None):
         organization = super().get_object(queryset)
-        if not may_preview(self.request.user, Organization) and not organization.is_public():
+        if not may_preview(self.request.user, Organization) and not is_public_now(
+            self.request, organization
+        ):
             raise Http404
         return organization
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        releases = (
-            PressRelease.objects.live()
-            .latest_about(self.object, RELEASES_ON_PROFILE)
-            .select_related("issuing_organization")
-            .order_by("-publish_at", "-pk")
+        organization = self.object
+        context.update(
+            # Two counts on indexes (see count_about).
+            release_count=cached_fragment(
+                self.request,
+                "organization-release-count",
+                [organization.pk],
+                lambda: (
+                    Organization.objects.filter(pk=organization.pk)
+                    .annotate(n=PressRelease.objects.live().count_about(OuterRef("pk")))
+                    .values_list("n", flat=True)
+                    .get()
+                ),
+            ),
+            # Read when the template draws its fragment, not before.
+            children=SimpleLazyObject(
+                lambda: organization.children.filter(
+                    pk__in=Organization.objects.public().values("pk")
+                )
+            ),
+            releases=SimpleLazyObject(
+                lambda: (
+                    PressRelease.objects.live()
+                    .latest_about(organization, RELEASES_ON_PROFILE)
+                    .order_by("-publish_at", "-pk")[:RELEASES_ON_PROFILE]
+                    .numbered("issuing_organization")
+                )
+            ),
         )
-        context["releases"] = releases[:RELEASES_ON_PROFILE].numbered("issuing_organization")
-        context["release_count"] = self.object.release_count
         return context
 
 

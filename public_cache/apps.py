@@ -10,6 +10,6 @@ class PublicCacheConfig(AppConfig):
     verbose_name = _("Public cache")
 
     def ready(self):
-        from public_cache.caching import connect_signals
+        from public_cache.versions import connect_signals
 
         connect_signals()

@@ -10,12 +10,14 @@ class PublicVersion(models.Model):
 
     ``token`` is random, so a database restored from a backup, or a test rolled
     back, brings back the token that went with that content and never reuses one
-    for different content. ``changed_at`` is when it last changed (the
-    ``Last-Modified`` of pages, together with the clock's go-lives and expiries).
+    for different content. ``schedule`` changes with ``token`` and also when a
+    publication date, status or event end changes where the public does not see it
+    (a release scheduled): each process reads the clock's instants again then. No
+    reader ever sees it.
     """
 
     token = models.CharField(max_length=32)
-    changed_at = models.DateTimeField()
+    schedule = models.CharField(max_length=16)
 
     class Meta:
         db_table = "newsroom_publicversion"  # made when it lived in newsroom/: kept as it is
@@ -23,4 +25,4 @@ class PublicVersion(models.Model):
         verbose_name_plural = _("public content versions")
 
     def __str__(self):
-        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+        return self.token

@@ -6,63 +6,125 @@ as XML by the feed generator. Atom says which text is which (``type="html"`` for
 the summaries, plain text for titles): its texts are given as they are.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import reverse
+from django.template.loader import render_to_string
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from identity.models import SiteIdentity
+from identity.current import site_identity
 from newsroom.languages import get_by_translated_slug
 from organizations.models import Organization
+from organizations.views import is_public_now
+from public_cache.fragments import cached_fragment
 
 from .models import PressRelease
-from .views import quotes_with_speakers
+from .parts import releases_with_parts
 
 FEED_LENGTH = 30
+#: What an item shows besides the release and its issuer.
+FEED_PARTS = ("quotes", "topics", "links", "corrections")
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a feed is of: every release, or those of one ``organization``; and the
+    request (the feed's items are kept in its fragment cache)."""
+
+    request: HttpRequest
+    organization: Organization | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entry of a feed, as written: kept in the fragment cache under the public
+    version, so a feed whose items are there reads no release."""
+
+    pk: int
+    title: str
+    link: str
+    description: str
+    pubdate: datetime
+    updateddate: datetime
+    author_name: str
+    categories: list
 
 
 class ReleasesFeed(Feed):
     """The latest live releases, each in the reader's language or its original."""
 
-    description_template = "releases/_feed_content.html"
+    def get_object(self, request):
+        return Source(request)
 
     def text(self, value):
         """A text of the feed: HTML in RSS, where readers render every text as HTML."""
         return escape(value) if issubclass(self.feed_type, Rss201rev2Feed) else value
 
-    def title(self, obj=None):
-        return self.text(
-            _("Press releases · %(newsroom)s") % {"newsroom": SiteIdentity.current().name}
-        )
+    def title(self, source):
+        name = site_identity(source.request).name
+        return self.text(_("Press releases · %(newsroom)s") % {"newsroom": name})
 
-    def description(self, obj=None):
-        identity = SiteIdentity.current()
+    def description(self, source):
+        identity = site_identity(source.request)
         return self.text(
             identity.description
             or _("The latest press releases of %(newsroom)s.") % {"newsroom": identity.name}
         )
 
-    def link(self, obj=None):
+    def link(self, source):
         return reverse("releases:list")
 
-    def releases(self, obj):
+    def releases(self, source):
         return PressRelease.objects.live()
 
-    def items(self, obj=None):
-        return (
-            self.releases(obj)
-            .select_related("issuing_organization")
-            .prefetch_related(quotes_with_speakers(), "topics", "links", "corrections")
-            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+    def items(self, source):
+        organization = source.organization.pk if source.organization else ""
+        return cached_fragment(
+            source.request,
+            "feed-items",
+            [self.feed_type.__name__, organization],
+            lambda: [self.item(release) for release in self.latest(source)],
+        )
+
+    def latest(self, source):
+        """The latest releases (their ids through ``live()``), read with what their
+        entries show in one more query (releases/parts.py)."""
+        latest = self.releases(source).order_by("-publish_at", "-pk").values_list("pk", flat=True)
+        return releases_with_parts(list(latest[:FEED_LENGTH]), FEED_PARTS)
+
+    def item(self, release):
+        shown = release.for_reader
+        context = {
+            "obj": release,
+            "shown": shown,
+            "original_language": release.original_language,
+            "content_language": shown.lang,
+        }
+        return Item(
+            pk=release.pk,
+            title=self.text(shown.title),
+            link=release.get_absolute_url(),
+            description=render_to_string("releases/_feed_content.html", context),
+            pubdate=release.publish_at,
+            # The latest public correction, else the publication.
+            updateddate=release.last_corrected_at or release.publish_at,
+            author_name=self.text(release.issuing_organization.name),
+            categories=[self.text(topic.name) for topic in release.topics.all()],
         )
 
     def item_title(self, item):
-        return self.text(item.for_reader.title)
+        return item.title
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return item.link
+
+    def item_description(self, item):
+        return item.description
 
     def item_guid(self, item):
         """Stable whatever the language or slug: a translation added later must not
@@ -72,61 +134,53 @@ class ReleasesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return item.pubdate
 
     def item_updateddate(self, item):
-        """The latest public correction, else the publication."""
-        return item.last_corrected_at or item.publish_at
+        return item.updateddate
 
     def item_author_name(self, item):
-        return self.text(item.issuing_organization.name)
+        return item.author_name
 
     def item_categories(self, item):
-        return [self.text(topic.name) for topic in item.topics.all()]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        release = context["obj"]
-        context["shown"] = release.for_reader
-        context["original_language"] = release.original_language
-        context["content_language"] = context["shown"].lang
-        return context
+        return item.categories
 
 
 class ReleasesAtomFeed(ReleasesFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, obj=None):
-        return self.description(obj)
+    def subtitle(self, source):
+        return self.description(source)
 
 
 class OrganizationReleasesFeed(ReleasesFeed):
     """Releases issued by, or about, one organization."""
 
     def get_object(self, request, slug):
-        organization = get_by_translated_slug(Organization.objects.public(), slug)
-        if organization is None:
+        organization = get_by_translated_slug(Organization.objects.all(), slug)
+        if organization is None or not is_public_now(request, organization):
             raise Http404
-        return organization
+        return Source(request, organization)
 
-    def title(self, obj=None):
-        return self.text(_("Press releases · %(organization)s") % {"organization": obj.name})
+    def title(self, source):
+        name = source.organization.name
+        return self.text(_("Press releases · %(organization)s") % {"organization": name})
 
-    def description(self, obj=None):
+    def description(self, source):
         return self.text(
             _("The latest press releases of or about %(organization)s.")
-            % {"organization": obj.name}
+            % {"organization": source.organization.name}
         )
 
-    def link(self, obj=None):
-        return obj.get_absolute_url()
+    def link(self, source):
+        return source.organization.get_absolute_url()
 
-    def releases(self, obj):
-        return PressRelease.objects.live().latest_about(obj, FEED_LENGTH)
+    def releases(self, source):
+        return PressRelease.objects.live().latest_about(source.organization, FEED_LENGTH)
 
 
 class OrganizationReleasesAtomFeed(OrganizationReleasesFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, obj=None):
-        return self.description(obj)
+    def subtitle(self, source):
+        return self.description(source)

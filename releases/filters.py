@@ -85,42 +85,55 @@ def filter_choices():
     """What the filter form offers: organizations, officials and topics of live
     releases (a probe each for one live release), and the years from the first to
     the last live release (two index lookups; a year in between without any release
-    would list nothing, which a press office publishing every year never sees)."""
+    would list nothing, which a press office publishing every year never sees).
+
+    Each is read when the template draws the form: a form taken from the fragment
+    cache (templates/releases/_filter_fields.html) builds no query at all."""
+    return {
+        "organizations": SimpleLazyObject(_organizations),
+        "officials": SimpleLazyObject(_officials),
+        "topics": SimpleLazyObject(_topics),
+        "years": SimpleLazyObject(_years),
+    }
+
+
+def _organizations():
     live = PressRelease.objects.live()
     related = PressRelease.related_organizations.through.objects.filter(
         organization=OuterRef("pk"), pressrelease__in=live
     )
+    return Organization.objects.annotate(
+        # The latest live release it issued: found backwards on the index of
+        # (issuer, status, publish_at), where an EXISTS may scan the table.
+        latest=Subquery(
+            live.filter(issuing_organization=OuterRef("pk"))
+            .order_by("-publish_at")
+            .values("publish_at")[:1]
+        ),
+    ).filter(Q(latest__isnull=False) | Exists(related))
 
-    def years():
-        span = live.aggregate(first=Min("publish_at"), last=Max("publish_at"))
-        if not span["first"]:
-            return []
-        first, last = (timezone.localtime(span[key]).year for key in ("first", "last"))
-        return list(range(last, first - 1, -1))
 
-    # Every choice is read when the form is drawn, not before: a form taken from
-    # the fragment cache (templates/releases/_filter_fields.html) costs no query.
-    return {
-        "organizations": Organization.objects.annotate(
-            # The latest live release it issued: found backwards on the index of
-            # (issuer, status, publish_at), where an EXISTS may scan the table.
-            latest=Subquery(
-                live.filter(issuing_organization=OuterRef("pk"))
-                .order_by("-publish_at")
-                .values("publish_at")[:1]
-            ),
-        ).filter(Q(latest__isnull=False) | Exists(related)),
-        # Officials quoted in a live release: a probe per appointment (there are few).
-        "officials": Person.objects.filter(pk__in=Appointment.objects.quoted().values("person_id")),
-        # Topics of a live release: a probe each, walking the links' topic index.
-        "topics": Topic.objects.annotate(
-            live_link=Subquery(
-                PressRelease.topics.through.objects.filter(
-                    topic=OuterRef("pk"), pressrelease__in=live
-                )
-                .order_by("topic_id")
-                .values("pk")[:1],
+def _officials():
+    """Officials quoted in a live release: a probe per appointment (there are few)."""
+    return Person.objects.filter(pk__in=Appointment.objects.quoted().values("person_id"))
+
+
+def _topics():
+    """Topics of a live release: a probe each, walking the links' topic index."""
+    return Topic.objects.annotate(
+        live_link=Subquery(
+            PressRelease.topics.through.objects.filter(
+                topic=OuterRef("pk"), pressrelease__in=PressRelease.objects.live()
             )
-        ).filter(live_link__isnull=False),
-        "years": SimpleLazyObject(years),
-    }
+            .order_by("topic_id")
+            .values("pk")[:1],
+        )
+    ).filter(live_link__isnull=False)
+
+
+def _years():
+    span = PressRelease.objects.live().aggregate(first=Min("publish_at"), last=Max("publish_at"))
+    if not span["first"]:
+        return []
+    first, last = (timezone.localtime(span[key]).year for key in ("first", "last"))
+    return list(range(last, first - 1, -1))

@@ -106,6 +106,47 @@ class Topic(models.Model):
         super().save(*args, **kwargs)
 
 
+#: Statuses that count in the numbering: a withdrawn release keeps its number.
+NUMBERED_STATUSES = (Status.APPROVED, Status.WITHDRAWN)
+
+
+def published_q(now=None):
+    """Releases that have a number at ``now``: published, whether still live or not."""
+    return Q(status__in=NUMBERED_STATUSES, publish_at__lte=now or timezone.now())
+
+
+def rank_in_year():
+    """The number of the release ``OuterRef`` names if it is published (``published_q``):
+    1 + the releases published before it in its year (Brussels time), ties on the
+    second broken by id. Those are published whenever it is (earlier than it), so
+    the count needs no clock."""
+    earlier = PressRelease.objects.filter(
+        Q(publish_at__lt=OuterRef("publish_at"))
+        | Q(publish_at=OuterRef("publish_at"), pk__lt=OuterRef("pk")),
+        status__in=NUMBERED_STATUSES,
+        publish_at__lte=OuterRef("publish_at"),
+    )
+    if connection.vendor == "postgresql":
+        # From the first instant of the year: a range of the index on
+        # (publish_at, status, id), counted without reading the table.
+        earlier = earlier.filter(publish_at__gte=StartOfYear(OuterRef("publish_at")))
+    else:
+        earlier = earlier.filter(publish_at__year=ExtractYear(OuterRef("publish_at")))
+    earlier = earlier.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+    return Coalesce(Subquery(earlier), 0) + 1
+
+
+def release_numbers(pks, now=None):
+    """``{pk: (number, year)}`` of releases ``pks`` (``with_numbers``), one query;
+    ``(None, None)`` for those without a number."""
+    rows = (
+        PressRelease.objects.filter(pk__in=pks)
+        .with_numbers(now)
+        .values_list("pk", "release_number", "release_year")
+    )
+    return {pk: (number, year) for pk, number, year in rows}
+
+
 class PressReleaseQuerySet(PublishableQuerySet):
     def about(self, organization):
         """Releases issued by ``organization`` or naming it as related.
@@ -153,26 +194,12 @@ class PressReleaseQuerySet(PublishableQuerySet):
         among the releases published (live, expired or withdrawn) in the same year, in
         order of publication. Unpublished releases get None. Computed in the query
         (a correlated count), so a page of releases costs no extra query."""
-        now = now or timezone.now()
-        published = Q(status__in=[Status.APPROVED, Status.WITHDRAWN], publish_at__lte=now)
-        earlier = PressRelease.objects.filter(
-            published,
-            Q(publish_at__lt=OuterRef("publish_at"))
-            | Q(publish_at=OuterRef("publish_at"), pk__lt=OuterRef("pk")),
-            publish_at__lte=OuterRef("publish_at"),
-        )
-        if connection.vendor == "postgresql":
-            # From the first instant of the year: a range of the index on
-            # (publish_at, status, id), counted without reading the table.
-            earlier = earlier.filter(publish_at__gte=StartOfYear(OuterRef("publish_at")))
-        else:
-            earlier = earlier.filter(publish_at__year=ExtractYear(OuterRef("publish_at")))
-        earlier = earlier.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+        published = published_q(now)
         return self.annotate(
             release_year=Case(When(published, then=ExtractYear("publish_at")), default=None),
         ).annotate(
             release_number=Case(
-                When(published, then=Coalesce(Subquery(earlier), 0) + 1),
+                When(published, then=rank_in_year()),
                 default=None,
                 output_field=models.IntegerField(),
             ),
@@ -352,6 +379,15 @@ class PressRelease(MultilingualContent, Publishable):
         """When the latest public correction was made (uses prefetched corrections)."""
         corrections = list(self.corrections.all())
         return max((c.corrected_at for c in corrections), default=None)
+
+    def is_numbered(self, now=None):
+        """The rule of ``published_q`` for this release: has it a number at ``now``?"""
+        now = now or timezone.now()
+        return (
+            self.status in NUMBERED_STATUSES
+            and self.publish_at is not None
+            and self.publish_at <= now
+        )
 
     @property
     def reference(self):

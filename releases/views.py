@@ -4,13 +4,14 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.generic import ListView, TemplateView
 
@@ -20,72 +21,76 @@ from newsroom.languages import language_codes, slug_in_language
 from newsroom.proxies import client_ip
 from newsroom.structured_data import json_ld_script, release_data
 from organizations.models import Organization
+from public_cache.fragments import cached_fragment
+from workflow.permissions import may_preview
 from workflow.public_views import TranslatedSlugDetailView
 
 from .filters import FILTERS, apply_filters, filter_choices
-from .models import EmbargoAccess, EmbargoLink, PressRelease, Quote
+from .models import EmbargoAccess, EmbargoLink, PressRelease
+from .parts import release_with_parts
 
 
-def quotes_with_speakers():
-    return Prefetch(
-        "quotes",
-        queryset=Quote.objects.select_related("appointment__person", "appointment__role"),
-    )
+class KnownCountPaginator(Paginator):
+    """A paginator told how many items there are."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count
 
 
 class ReleaseListView(ListView):
+    """The releases, filtered and paginated. What a page shows is kept in the fragment
+    cache (the list, the filters' choices, the count): a page found there builds no
+    query it does not run, and runs none but the public version's."""
+
     template_name = "releases/pressrelease_list.html"
     paginate_by = 20
     context_object_name = "releases"
 
     def get_queryset(self):
-        queryset = PressRelease.objects.live().select_related("issuing_organization")
-        queryset, self.active_filters = apply_filters(queryset, self.request.GET)
+        queryset, self.active_filters = apply_filters(PressRelease.objects.live(), self.request.GET)
+        self.kept = {name: self.request.GET[name] for name in FILTERS if self.request.GET.get(name)}
         return queryset
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Counting every live release reads the whole index: the count is kept with
+        the list, under the same key parts (the filters)."""
+        count = cached_fragment(
+            self.request, "release-count", [urlencode(self.kept)], queryset.count
+        )
+        return KnownCountPaginator(queryset, per_page, count=count, **kwargs)
+
     def paginate_queryset(self, queryset, page_size):
-        """Release numbers for the page's releases only (see ``numbered``)."""
-        paginator, page, releases, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = releases = releases.numbered("issuing_organization")
+        """The page's releases, numbered for these rows only (see ``numbered``),
+        read when the template draws its fragment."""
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        releases = SimpleLazyObject(lambda: rows.numbered("issuing_organization"))
         return paginator, page, releases, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kept = {name: self.request.GET[name] for name in FILTERS if self.request.GET.get(name)}
         context.update(
             filters=self.active_filters,
             choices=filter_choices(),
-            query_string=urlencode(kept),
-            selected=kept,
+            query_string=urlencode(self.kept),
+            selected=self.kept,
         )
         return context
-
-
-def with_parts(queryset):
-    """Everything a release page shows, in a fixed number of queries."""
-    return (
-        queryset.with_numbers()
-        .select_related("issuing_organization__parent")
-        .prefetch_related(
-            quotes_with_speakers(),
-            "links",
-            "topics",
-            "related_organizations",
-            "contact_links__contact__organization",
-            "corrections",
-            "images",
-            "documents",
-            Prefetch("events", queryset=Event.objects.live(), to_attr="live_events"),
-        )
-    )
 
 
 class ReleaseDetailView(TranslatedSlugDetailView):
     model = PressRelease
     context_object_name = "release"
 
-    def get_queryset(self):
-        return with_parts(super().get_queryset())
+    def get_object(self, queryset=None):
+        """The release with everything the page shows, in one query (releases/parts.py);
+        the public sees it only if it is live (its ``is_public()``)."""
+        release = release_with_parts(
+            slug=self.kwargs["slug"], public=not may_preview(self.request.user, PressRelease)
+        )
+        if release is None:
+            raise Http404
+        return release
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -144,7 +149,7 @@ class EmbargoView(ReleaseDetailView):
             ip_address=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         )
-        self.object = with_parts(PressRelease.objects.all()).get(pk=release.pk)
+        self.object = release_with_parts(pk=release.pk, public=False)
         context = self.get_context_data(object=self.object)
         shown = context["shown"]
         shown.body = with_embargo_token(shown.body, token)
@@ -191,7 +196,7 @@ class PressKitView(ReleaseDetailView):
         token = request.GET.get("embargo")
         link = EmbargoLink.from_token(token) if token else None
         if link is not None and link.is_valid():
-            release = with_parts(PressRelease.objects.all()).get(pk=link.release_id)
+            release = release_with_parts(pk=link.release_id, public=False)
         else:
             self.object = release = self.get_object()
         name = "-".join(
@@ -228,9 +233,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_releases"] = PressRelease.objects.live()[:10].numbered(
-            "issuing_organization"
+        # Read when the template draws its fragment: a page whose fragment is
+        # cached builds no query.
+        context.update(
+            latest_releases=SimpleLazyObject(
+                lambda: PressRelease.objects.live()[:10].numbered("issuing_organization")
+            ),
+            upcoming_events=SimpleLazyObject(lambda: Event.objects.live().upcoming()[:5]),
+            issuing_organizations=SimpleLazyObject(Organization.objects.issuing),
         )
-        context["upcoming_events"] = Event.objects.live().upcoming()[:5]
-        context["issuing_organizations"] = Organization.objects.issuing()
         return context

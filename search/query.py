@@ -37,7 +37,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from events.models import Event
-from releases.models import PressRelease, Quote
+from releases.models import PressRelease, Quote, release_numbers
 
 from .documents import (
     HIGHLIGHT_START,
@@ -386,17 +386,21 @@ class Result:
         return self.kind == RELEASE
 
 
-def results(documents, text, language, now=None, query=None):
+def results(documents, text, language, now=None, query=None, numbers=release_numbers):
     """The page's documents as ``Result``s, in order: their items (still live at
     ``now``) and excerpts (``query``: the tsquery ``search()`` read ``text`` as, if
-    known), in a fixed number of queries."""
+    known), in a fixed number of queries. The releases' numbers come from
+    ``numbers(pks)`` (``release_numbers``; the view keeps them in the fragment
+    cache: a number is counted among a year's releases)."""
     documents = list(documents)
     releases = (
         PressRelease.objects.live(now)
-        .with_numbers()
         .select_related("issuing_organization")
         .in_bulk([d.release_id for d in documents if d.release_id])
     )
+    numbered = numbers(list(releases)) if releases else {}
+    for pk, release in releases.items():
+        release.release_number, release.release_year = numbered.get(pk, (None, None))
     events = Event.objects.live(now).in_bulk([d.event_id for d in documents if d.event_id])
     found = []
     for document in documents:

@@ -1,22 +1,16 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from public_cache.fragments import cached_values
 from releases.filters import FILTERS, filter_choices, read_filters
+from releases.models import release_numbers
+from releases.views import KnownCountPaginator
 
 from .models import SearchDocument
 from .query import KINDS, Matches, clean_query, results, search
-
-
-class KnownCountPaginator(Paginator):
-    """A paginator told how many items there are (search counted them already)."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.count = count
 
 
 class SearchView(ListView):
@@ -39,6 +33,7 @@ class SearchView(ListView):
         return self.matches.documents
 
     def get_paginator(self, queryset, per_page, **kwargs):
+        # Search counted them already.
         return KnownCountPaginator(queryset, per_page, count=self.matches.count, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -60,7 +55,13 @@ class SearchView(ListView):
             kinds=[("release", _("Press releases")), ("event", _("Events"))],
             query_string=urlencode(kept),
             results=results(
-                context["object_list"], self.text, get_language(), query=self.matches.query
+                context["object_list"],
+                self.text,
+                get_language(),
+                query=self.matches.query,
+                numbers=lambda pks: cached_values(
+                    self.request, "release-number", pks, release_numbers
+                ),
             ),
             page_title=_("Search"),
         )

@@ -15,6 +15,17 @@ def brussels(*args):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_version_row():
+    """No test reuses the public version row another test's database held
+    (NEWSROOM_VERSION_RECHECK_MS, public_cache/caching.py)."""
+    from public_cache import caching
+
+    caching._rows.clear()
+    yield
+    caching._rows.clear()
+
+
+@pytest.fixture(autouse=True)
 def _postgresql_only(request):
     """Tests marked ``postgresql`` run on PostgreSQL only (CI runs the suite on both)."""
     if request.node.get_closest_marker("postgresql"):

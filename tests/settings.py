@@ -40,6 +40,14 @@ HUEY = {
     "immediate": True,
     "filename": f"{tempfile.gettempdir()}/newsroom-tests-{os.getpid()}-tasks.sqlite3",
 }
+# Whole pages are not kept between the requests of a test (tests read the views'
+# context and count their queries); tests/public_cache/test_page_cache.py and the leak
+# tests turn the page cache on, with a cache of their own.
+NEWSROOM_PAGE_CACHE = False
+# Tests change the database behind the process's back (fixtures, other processes):
+# the version row is read on every request (tests/public_cache/test_page_cache.py
+# tests the reuse).
+NEWSROOM_VERSION_RECHECK_MS = 0
 # Mail goes to Django's test outbox unless a test starts its SMTP server (tests/smtp.py).
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 NEWSROOM_SITE_URL = "https://newsroom.example.be"

@@ -15,6 +15,31 @@ from tests.test_syndication import sitemap_entries
 MARKER = "ZZLEAKMARKER"
 
 
+@pytest.fixture(params=["page cache off", "page cache on"])
+def client(request, client, settings):
+    """Every test twice: as the views answer, and through the whole-page cache, where
+    each page is asked for twice and the second answer, the stored one, is checked."""
+    if request.param == "page cache off":
+        return client
+    import uuid
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"leaks-{uuid.uuid4()}",
+        }
+    }
+    settings.NEWSROOM_PAGE_CACHE = True
+    plain_get = client.get
+
+    def twice(*args, **kwargs):
+        plain_get(*args, **kwargs)
+        return plain_get(*args, **kwargs)
+
+    client.get = twice
+    return client
+
+
 @pytest.fixture
 def secret_speaker(db):
     """An organization, a minister, a role and a topic that only unpublished items name:

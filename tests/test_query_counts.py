@@ -71,5 +71,110 @@ def test_query_counts_stay_flat_as_items_are_added(
 
 
 def test_every_language_costs_the_same(client, demo):
+    for lang in LANGUAGES:  # the site's identity in each language is in the fragment cache
+        client.get(demo_urls(demo, lang)["home"])
     counts = {lang: queries(client, demo_urls(demo, lang)["release detail"]) for lang in LANGUAGES}
     assert len(set(counts.values())) == 1, counts
+
+
+def add_one_of_each(release, make_event, n=1):
+    """``n`` more of every part a release page shows, on ``release``."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from attachments.models import Document, Image
+    from organizations.models import Appointment, Organization, PressContact
+    from releases.models import Correction, Quote, ReleaseContact, ReleaseLink, Topic
+    from tests.attachments import files
+
+    appointment = Appointment.objects.first()
+    for i in range(n):
+        organization = Organization.objects.create(name_fr=f"Organisme {i}", kind="agency")
+        Quote.objects.create(release=release, appointment=appointment, text_fr=f"Citation {i}")
+        ReleaseLink.objects.create(release=release, label_fr=f"Lien {i}", url="https://a.be/")
+        release.topics.add(Topic.objects.create(name_fr=f"Sujet {i}"))
+        release.related_organizations.add(organization)
+        contact = PressContact.objects.create(name=f"Contact {i}", organization=organization)
+        ReleaseContact.objects.create(release=release, contact=contact, order=i + 10)
+        Correction.objects.create(release=release, note_fr=f"Correction {i}")
+        Image.objects.create(
+            release=release,
+            alt_fr=f"Image {i}",
+            alt_nl=f"Beeld {i}",
+            file=SimpleUploadedFile("p.jpg", files.jpeg(200, 100)),
+        )
+        Document.objects.create(release=release, title_fr=f"Annexe {i}", file="documents/x/a.pdf")
+        make_event().related_releases.add(release)
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_a_release_page_is_a_few_queries_whatever_the_release_holds(
+    client, demo, make_release, make_event, language
+):
+    """At most 4 queries on a miss, all counted (the public version's among them; the
+    site identity comes from the fragment cache): the same for a release holding
+    nothing, one of every part, and more of each."""
+    from releases.models import Correction
+    from tests.public import url_in
+
+    bare = make_release(title_nl="Leeg", lead_nl="Inleiding", body_nl="<p>Tekst</p>")
+    Correction.objects.create(release=demo, note_fr="Une de chaque")  # the demo has the rest
+
+    def detail(release):
+        url = url_in(release, language)
+        client.get(url)  # the identity, once per language and version
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(captured), response.content.decode()
+
+    nothing, _page = detail(bare)
+    one_of_each, page = detail(demo)
+    assert "Une de chaque" in page and "Maggie De Block" in page
+    add_one_of_each(demo, make_event, n=3)
+    more, page = detail(demo)
+    assert "Citation 2" in page and "Correction 2" in page and "Sujet 2" in page
+    assert "Contact 2" in page and "Annexe 2" in page and "Organisme 2" in page
+    assert nothing == one_of_each == more <= 4, (nothing, one_of_each, more)
+
+
+def test_pages_whose_fragments_are_cached_build_no_query_of_their_own(client, demo):
+    """Read again, the release list and the feeds take their lists, counts and
+    entries from the fragment cache, as the home page does: they run only the
+    public version's query; an organization's page and feed read its row too."""
+    urls = {**demo_urls(demo, "fr"), **feed_urls(demo, "fr")}
+    pages = ["home", "release list", "rss", "atom", "organization rss", "organization detail"]
+    for page in pages:
+        client.get(urls[page])
+    counts = {page: queries(client, urls[page]) for page in pages}
+    floor = counts["home"]
+    assert floor <= 2, counts
+    assert counts == {
+        "home": floor,
+        "release list": floor,
+        "rss": floor,
+        "atom": floor,
+        "organization rss": floor + 1,
+        "organization detail": floor + 1,
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_a_page_from_the_page_cache_costs_one_query(
+    client, demo, make_release, make_event, settings, language
+):
+    """With the whole-page cache on (production's default), a public page read again
+    costs the public version's row and nothing else, however much it shows."""
+    import uuid
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"query-counts-{uuid.uuid4()}",
+        }
+    }
+    settings.NEWSROOM_PAGE_CACHE = True
+    add_content(demo, make_release, make_event, 3)
+    urls = {**demo_urls(demo, language), **feed_urls(demo, language)}
+    for url in urls.values():
+        client.get(url)
+    assert {page: queries(client, url) for page, url in urls.items()} == dict.fromkeys(urls, 1)

@@ -80,7 +80,7 @@ class StaleFormGuard(forms.ModelForm):
 
 def go_live_bound():
     """What the editor scheduling a release should know of public caching
-    (NEWSROOM_CACHE_MAX_AGE, public_cache/caching.py): nothing at the default, 0."""
+    (NEWSROOM_CACHE_MAX_AGE, public_cache/middleware.py): nothing at the default, 0."""
     seconds = settings.NEWSROOM_CACHE_MAX_AGE
     if seconds < 1:
         return ""

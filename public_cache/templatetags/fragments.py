@@ -9,7 +9,7 @@ part depends on besides the content (the selected filters, the page number).
 
 from django import template
 
-from public_cache.caching import cached_fragment
+from public_cache.fragments import cached_fragment
 
 register = template.Library()
 

@@ -363,10 +363,40 @@ def test_query_count_does_not_grow_with_the_results(client, make_release, make_e
         make_release(title_fr=f"Pensions {n}")
         make_event(title_fr=f"Pensions débat {n}")
     assert count() == one
-    # Matching (on PostgreSQL: reading the words, one query per span of years), the
-    # items' liveness, ranking, items, excerpts, the filters' choices, whatever the
-    # number of results.
-    assert one <= 20
+    # The public state, matching (on PostgreSQL: reading the words, one query per
+    # span of years), the items' liveness, ranking, items, their numbers, excerpts,
+    # the site's identity and the filters' choices, whatever the number of results
+    # (the first page of a process and version: later ones find much in the cache).
+    assert one <= 22
+
+
+def test_release_numbers_are_counted_once_per_version_and_follow_a_backdated_release(
+    client, make_release
+):
+    """A release's number is counted among its year's releases: the search page keeps
+    it in the fragment cache until the public content changes, as when a release is
+    published with an earlier date, which renumbers those after it."""
+
+    def numbers():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(search_url("fr"), {"q": "pensions"}).content.decode()
+        counted = any('"release_number"' in query["sql"] for query in queries)
+        shown = {
+            title: html.split(title, 1)[1].split("N°", 1)[1].split("<", 1)[0].strip()
+            for title in ("Pensions alpha", "Pensions bêta", "Pensions gamma")
+            if title in html
+        }
+        return shown, counted
+
+    make_release(title_fr="Pensions alpha", publish_at=brussels(2025, 3, 1, 9))
+    make_release(title_fr="Pensions bêta", publish_at=brussels(2025, 4, 1, 9))
+    assert numbers() == ({"Pensions alpha": "1/2025", "Pensions bêta": "2/2025"}, True)
+    assert numbers() == ({"Pensions alpha": "1/2025", "Pensions bêta": "2/2025"}, False)
+    make_release(title_fr="Pensions gamma", publish_at=brussels(2025, 2, 1, 9))
+    assert numbers() == (
+        {"Pensions alpha": "2/2025", "Pensions bêta": "3/2025", "Pensions gamma": "1/2025"},
+        True,
+    )
 
 
 def test_search_documents_are_built_after_migrate_for_content_without_one(make_release):
