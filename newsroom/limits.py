@@ -35,16 +35,27 @@ address_logger = logging.getLogger("django.security.RequestAddress")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def acceptable_address(request):
-    """No control character in the path or the query, and not over-long: what
-    ``RequestAddressMiddleware`` lets through (the public cache asks before it runs)."""
+#: What ``address_problem`` finds wrong with an address.
+TOO_LONG, CONTROL_IN_PATH, CONTROL_IN_QUERY = "too long", "control in path", "control in query"
+
+
+def address_problem(request):
+    """What ``RequestAddressMiddleware`` refuses in the address, or None: over-long,
+    or a control character in the path or the query."""
     length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
-    if length > settings.NEWSROOM_MAX_URL_LENGTH or CONTROL_CHARACTERS.search(request.path):
-        return False
-    return not any(
-        CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values))
-        for key, values in request.GET.lists()
-    )
+    if length > settings.NEWSROOM_MAX_URL_LENGTH:
+        return TOO_LONG
+    if CONTROL_CHARACTERS.search(request.path):
+        return CONTROL_IN_PATH
+    for key, values in request.GET.lists():
+        if CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values)):
+            return CONTROL_IN_QUERY
+    return None
+
+
+def acceptable_address(request):
+    """Nothing the middleware refuses (the public cache asks before it runs)."""
+    return address_problem(request) is None
 
 
 class RequestAddressMiddleware:
@@ -56,9 +67,12 @@ class RequestAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        limit = settings.NEWSROOM_MAX_URL_LENGTH
-        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
-        if length > limit:
+        problem = address_problem(request)
+        if problem == TOO_LONG:
+            limit = settings.NEWSROOM_MAX_URL_LENGTH
+            length = len(request.META.get("PATH_INFO", "")) + len(
+                request.META.get("QUERY_STRING", "")
+            )
             address_logger.warning(
                 "Address of %d characters refused (NEWSROOM_MAX_URL_LENGTH=%d)", length, limit
             )
@@ -68,23 +82,19 @@ class RequestAddressMiddleware:
                 % {"limit": limit},
                 status=414,
             )
-        if CONTROL_CHARACTERS.search(request.path):
+        if problem == CONTROL_IN_PATH:
             return refused(
                 request,
                 _("The page you asked for does not exist, or is not published."),
                 status=404,
                 title=_("Page not found"),
             )
-        for key, values in request.GET.lists():
-            if CONTROL_CHARACTERS.search(key) or any(map(CONTROL_CHARACTERS.search, values)):
-                return refused(
-                    request,
-                    _(
-                        "This address contains characters that cannot be "
-                        "part of a search or a filter."
-                    ),
-                    status=400,
-                )
+        if problem == CONTROL_IN_QUERY:
+            return refused(
+                request,
+                _("This address contains characters that cannot be part of a search or a filter."),
+                status=400,
+            )
         return self.get_response(request)
 
 

@@ -71,9 +71,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
             ),
             # Read when the template draws its fragment, not before.
             children=SimpleLazyObject(
-                lambda: organization.children.filter(
-                    pk__in=Organization.objects.public().values("pk")
-                )
+                lambda: Organization.objects.public().filter(parent=organization)
             ),
             releases=SimpleLazyObject(
                 lambda: (

@@ -396,10 +396,8 @@ class PressRelease(MultilingualContent, Publishable):
         a scheduled release leaves no visible gap. Lists annotate it with
         ``with_numbers()``; otherwise it costs one query."""
         if not hasattr(self, "release_number"):
-            numbered = PressRelease.objects.with_numbers().filter(pk=self.pk)
-            self.release_number, self.release_year = numbered.values_list(
-                "release_number", "release_year"
-            ).first() or (None, None)
+            numbers = release_numbers([self.pk])
+            self.release_number, self.release_year = numbers.get(self.pk, (None, None))
         if self.release_number is None:
             return ""
         return f"{self.release_number}/{self.release_year}"
