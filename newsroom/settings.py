@@ -252,6 +252,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A server that does not answer (a host down, packets dropped) fails a new
     # connection after this many seconds instead of holding the request.
     _options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    # The release page's query is prepared once a connection has run it 5 times, then
+    # never planned again (newsroom/database.py prepared_cursor; Django's own queries
+    # are never prepared). Off (false) behind a pooler that loses prepared statements,
+    # such as PgBouncer in transaction mode before 1.21.
+    _options.setdefault(
+        "prepare_threshold", 5 if env_bool("DATABASE_PREPARED_STATEMENTS", True) else None
+    )
     # DATABASE_POOL_MAX_SIZE > 0 turns on psycopg's native pool (one per worker
     # process), whose connections are reset when they come back (newsroom/database.py).
     # Django refuses a pool together with persistent connections. A request that

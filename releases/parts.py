@@ -26,6 +26,7 @@ from modeltranslation.utils import get_language
 
 from attachments.models import Document, Image
 from events.models import Event
+from newsroom.database import prepared_cursor
 from newsroom.json_rows import (
     JsonRows,
     cache_prefetched,
@@ -72,13 +73,18 @@ LINKED = {
 }
 
 
-def release_with_parts(*, slug=None, pk=None, public=True, now=None, using=DEFAULT_DB_ALIAS):
+def release_with_parts(
+    *, slug=None, pk=None, public=True, numbered=True, now=None, using=DEFAULT_DB_ALIAS
+):
     """The release whose slug in any language (the reader's own first) is ``slug``,
-    or whose id is ``pk``, with everything its page shows and its number; None if
-    there is none, or if ``public`` and the public may not see it at ``now``."""
+    or whose id is ``pk``, with everything its page shows and, if ``numbered``, its
+    number (a count that grows with the releases of its year: the public page reads
+    it from the fragment cache instead); None if there is none, or if ``public`` and
+    the public may not see it at ``now``."""
     now = now or timezone.now()
     lookup = "slug" if pk is None else "pk"
-    query = _query(using, get_language(), timezone.get_current_timezone_name(), lookup, PAGE_PARTS)
+    zone = timezone.get_current_timezone_name()
+    query = _query(using, get_language(), zone, lookup, PAGE_PARTS, numbered)
     for release in query.read(slug if pk is None else pk, now):
         if not public or release.is_public(now):
             return release
@@ -89,26 +95,28 @@ def releases_with_parts(pks, parts, using=DEFAULT_DB_ALIAS):
     """The releases ``pks``, in that order, each with its ``parts`` (some of
     ``PAGE_PARTS``) and its issuer, without their numbers. Those the caller chose:
     their ``live()`` was asked by whoever chose them."""
-    query = _query(using, get_language(), timezone.get_current_timezone_name(), "pks", parts)
+    query = _query(using, get_language(), timezone.get_current_timezone_name(), "pks", parts, False)
     releases = {release.pk: release for release in query.read(list(pks), timezone.now())}
     return [releases[pk] for pk in pks if pk in releases]
 
 
 @functools.cache
-def _query(using, language, zone, lookup, parts):
+def _query(using, language, zone, lookup, parts, numbered):
     """One per database, reader's language (relations are ordered by their names
-    in it), time zone (years begin in it, see ``rank_in_year``), lookup and parts."""
-    return ReleasePageQuery(using, language, lookup, parts)
+    in it), time zone (years begin in it, see ``rank_in_year``), lookup, parts and
+    numbering."""
+    return ReleasePageQuery(using, language, lookup, parts, numbered)
 
 
 class ReleasePageQuery:
     """The SQL, written once, and the reading of its rows. Each row holds the
-    release and its issuer, its number (when one release is looked up: counting it
-    for many is the lists' ``numbered()``), then its parts, each a JSON array."""
+    release and its issuer, its number (if ``numbered``, for one release looked up:
+    counting it for many is the lists' ``numbered()``), then its parts, each a JSON
+    array."""
 
-    def __init__(self, using, language, lookup, parts):
+    def __init__(self, using, language, lookup, parts, numbered=False):
         self.using = using
-        self.numbered = lookup != "pks"
+        self.numbered = numbered and lookup != "pks"
         vendor = connections[using].vendor
         table = PressRelease._meta.db_table
         # The release's table keeps its own name: the number's subquery refers to it.
@@ -215,7 +223,8 @@ class ReleasePageQuery:
         """The releases the lookup finds, in its order, with their parts."""
         if self.json_key:
             key = json.dumps(key)
-        with connections[self.using].cursor() as cursor:
+        # The same SQL on every request: prepared once per connection (newsroom/database.py).
+        with prepared_cursor(connections[self.using]) as cursor:
             cursor.execute(self.sql, [*self.fixed_params, *[key] * self.repeat])
             rows = cursor.fetchall()
         return [self._release(row, now) for row in rows]

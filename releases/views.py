@@ -21,12 +21,12 @@ from newsroom.languages import language_codes, slug_in_language
 from newsroom.proxies import client_ip
 from newsroom.structured_data import json_ld_script, release_data
 from organizations.models import Organization
-from public_cache.fragments import cached_fragment
+from public_cache.fragments import cached_fragment, cached_values
 from workflow.permissions import may_preview
 from workflow.public_views import TranslatedSlugDetailView
 
 from .filters import FILTERS, apply_filters, filter_choices
-from .models import EmbargoAccess, EmbargoLink, PressRelease
+from .models import EmbargoAccess, EmbargoLink, PressRelease, release_numbers
 from .parts import release_with_parts
 
 
@@ -84,12 +84,18 @@ class ReleaseDetailView(TranslatedSlugDetailView):
 
     def get_object(self, queryset=None):
         """The release with everything the page shows, in one query (releases/parts.py);
-        the public sees it only if it is live (its ``is_public()``)."""
+        the public sees it only if it is live (its ``is_public()``). Its number is
+        counted among the releases of its year, work that grows with them: kept in the
+        fragment cache under the public version, as the search's numbers are."""
         release = release_with_parts(
-            slug=self.kwargs["slug"], public=not may_preview(self.request.user, PressRelease)
+            slug=self.kwargs["slug"],
+            public=not may_preview(self.request.user, PressRelease),
+            numbered=False,
         )
         if release is None:
             raise Http404
+        numbers = cached_values(self.request, "release-number", [release.pk], release_numbers)
+        release.release_number, release.release_year = numbers.get(release.pk, (None, None))
         return release
 
     def get_context_data(self, **kwargs):

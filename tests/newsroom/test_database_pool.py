@@ -1,18 +1,20 @@
 """psycopg's pool with Django's health checks, on a real PostgreSQL: a pooled
 connection that the server closed (restart, failover, idle timeout) is replaced
 before a request gets it, instead of failing that request; a connection handed
-back is reset, so nothing one request set reaches the next."""
+back is reset, so nothing one request set reaches the next, except the statements
+psycopg prepared for the release page, which is what makes preparing them pay."""
 
 import pytest
 from django.db import OperationalError, connection
 from django.db.backends.postgresql.base import DatabaseWrapper
 
-from newsroom.database import pool_options
+from newsroom.database import pool_options, prepared_cursor
+from releases import parts
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db]
 
 
-def pooled(alias, health_checks=True, reset=True):
+def pooled(alias, health_checks=True, reset=True, prepare_threshold=5):
     """A second connection to the test database, through a pool of one, as settings.py
     builds it with DATABASE_POOL_MAX_SIZE=1 (``health_checks`` and ``reset`` off: as
     it would be without them)."""
@@ -23,7 +25,11 @@ def pooled(alias, health_checks=True, reset=True):
         **connection.settings_dict,
         "CONN_MAX_AGE": 0,
         "CONN_HEALTH_CHECKS": health_checks,
-        "OPTIONS": {**connection.settings_dict.get("OPTIONS", {}), "pool": options},
+        "OPTIONS": {
+            **connection.settings_dict.get("OPTIONS", {}),
+            "pool": options,
+            "prepare_threshold": prepare_threshold,
+        },
     }
     return DatabaseWrapper(settings_dict, alias=alias)
 
@@ -88,6 +94,57 @@ def test_a_connection_handed_back_to_the_pool_is_reset():
         with wrapper.cursor() as cursor:
             cursor.execute("SELECT to_regclass('pg_temp.left_over')")
             assert cursor.fetchone()[0] is None
+    finally:
+        wrapper.close()
+        wrapper.close_pool()
+
+
+def prepared_statements(wrapper):
+    """The connection's prepared statements: (made with SQL PREPARE, its text)."""
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT from_sql, statement FROM pg_prepared_statements ORDER BY name")
+        return cursor.fetchall()
+
+
+def release_page_query(wrapper, slug):
+    """The release page's query (releases/parts.py) on ``wrapper``, as a request runs it."""
+    query = parts.ReleasePageQuery("default", "fr", "slug", parts.PAGE_PARTS)
+    with prepared_cursor(wrapper) as cursor:
+        cursor.execute(query.sql, [*query.fixed_params, *[slug] * query.repeat])
+        return cursor.fetchall(), query.sql
+
+
+def test_the_release_page_query_is_prepared_once_per_connection_and_kept_by_the_reset():
+    wrapper = pooled("pool_prepared")
+    try:
+        pid = backend_pid(wrapper)
+        for request in range(7):  # seven requests for a page, each through the pool
+            rows, sql = release_page_query(wrapper, f"no-such-release-{request}")
+            assert rows == []
+            wrapper.close()
+        kept = prepared_statements(wrapper)
+        assert backend_pid(wrapper) == pid  # the same connection all along
+        # Prepared by psycopg (not SQL PREPARE) once, after its fifth run, and kept.
+        assert len(kept) == 1 and kept[0][0] is False
+        assert kept[0][1].startswith("SELECT ") and "releases_pressrelease" in kept[0][1]
+        with wrapper.cursor() as cursor:  # what a request might prepare itself
+            cursor.execute("PREPARE left_over AS SELECT 1")
+        wrapper.close()
+        assert prepared_statements(wrapper) == kept  # its own statement went, ours stayed
+        release_page_query(wrapper, "no-such-release")  # and still answers
+    finally:
+        wrapper.close()
+        wrapper.close_pool()
+
+
+def test_without_prepared_statements_the_release_page_query_is_never_prepared():
+    """DATABASE_PREPARED_STATEMENTS=false (behind a pooler that loses them)."""
+    wrapper = pooled("pool_unprepared", prepare_threshold=None)
+    try:
+        for request in range(7):
+            release_page_query(wrapper, f"no-such-release-{request}")
+            wrapper.close()
+        assert prepared_statements(wrapper) == []
     finally:
         wrapper.close()
         wrapper.close_pool()

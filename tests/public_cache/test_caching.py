@@ -412,6 +412,60 @@ def test_an_embargo_access_log_does_not_change_the_version(clock, live_release, 
     assert read_public_state().token == before
 
 
+# --- the site's own parts of every page --------------------------------------------------
+
+CHROME = ("site-head", "site-header", "site-footer")  # templates/base.html
+
+
+def test_the_site_chrome_is_rendered_once_per_language_and_version(
+    client, clock, live_release, settings
+):
+    """The head links, header and footer are the same on every public page of a
+    language: the first page stores them, the next pages (of any kind) reuse them."""
+    settings.NEWSROOM_PAGE_CACHE = False
+    clock.set(T)
+    client.get(reverse_in("home", "fr"))
+    state = read_public_state()
+    for name in CHROME:
+        key = fragment_key(name, state, language="fr")
+        stored_part = caches["default"].get(key)
+        assert stored_part, name
+        caches["default"].set(key, stored_part + f"<!-- {name} FROM THE CACHE -->", 60)
+    for url in (url_in(live_release, "fr"), reverse_in("releases:list", "fr")):
+        html = client.get(url).content.decode()
+        assert all(f"{name} FROM THE CACHE" in html for name in CHROME), url
+    dutch = client.get(reverse_in("home", "nl")).content.decode()
+    assert "FROM THE CACHE" not in dutch and 'href="/nl/persberichten/"' in dutch
+
+
+def test_pages_outside_the_public_views_neither_read_nor_write_the_site_chrome(
+    client, clock, make_release, stored, settings
+):
+    """An embargo link's page shows the token in its links, an address no view
+    answers shows the neutral identity: neither may reach another reader's page."""
+    from releases.models import EmbargoLink
+
+    settings.NEWSROOM_PAGE_CACHE = False
+    clock.set(T)
+    scheduled = make_release(publish_at=T + 3600 * SECOND, title_fr="Sous embargo", **complete())
+    link = EmbargoLink.objects.create(release=scheduled, journalist_name="Ann", email="a@b.be")
+    state = read_public_state()
+    chrome = [fragment_key(name, state, language="fr") for name in CHROME]
+    for key in chrome:
+        caches["default"].set(key, "<p>FROM THE CACHE</p>", 60)
+    caches["default"].delete(chrome[0])  # one part missing: the page would store it
+    stored.clear()
+    for url, status in (
+        (reverse_in("releases:embargo", "fr", token=link.token), 200),
+        ("/fr/aucune-page-ici/", 404),
+    ):
+        response = client.get(url)
+        assert response.status_code == status, url
+        html = response.content.decode()
+        assert "FROM THE CACHE" not in html and 'class="site-header"' in html, url
+    assert not {key for key, _ in stored} & set(chrome)
+
+
 # --- nothing personal is stored -------------------------------------------------------
 
 

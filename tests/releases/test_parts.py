@@ -153,6 +153,28 @@ def test_the_number_is_the_one_lists_show(make_release, clock):
         assert release_with_parts(pk=release.pk, public=False).reference == expected[release.pk]
 
 
+def test_the_release_page_counts_its_number_once_per_version(client, make_release, clock):
+    """The count grows with the releases of the year: the page keeps it in the fragment
+    cache until the public content changes, as when a release is published with an
+    earlier date, which renumbers those after it."""
+    from tests.public import url_in
+
+    clock.set(brussels(2025, 6, 1, 12))
+    make_release(title_fr="Premier", publish_at=brussels(2025, 3, 1, 9))
+    second = make_release(title_fr="Second", publish_at=brussels(2025, 4, 1, 9))
+
+    def number():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url_in(second, "fr")).content.decode()
+        counted = any("COUNT(" in query["sql"].upper() for query in queries)
+        return html.split("Communiqué de presse", 1)[1].split("·", 1)[0].strip(), counted
+
+    assert number() == ("2/2025", True)
+    assert number() == ("2/2025", False)  # from the fragment cache
+    make_release(title_fr="Antidaté", publish_at=brussels(2025, 2, 1, 9))
+    assert number() == ("3/2025", True)
+
+
 def test_the_public_gets_only_what_is_live(make_release):
     now = timezone.now()
     live = make_release()
