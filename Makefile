@@ -6,7 +6,7 @@ PORT ?= 8000
 # DEBUG is on for the local demo only (it allows the development SECRET_KEY).
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin bench-mailing
+.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin bench-mailing bench-translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,11 @@ bench-admin: install-dev
 # (docs/benchmarks.md, *The go-live mailing*); on a scratch PostgreSQL database.
 bench-mailing: install-dev
 	$(BIN)/python -m bench.mailing
+
+# What recording translations costs a save of the release change form, and the XLIFF
+# export and import (docs/benchmarks.md, *Translations*); a scratch SQLite database.
+bench-translations: install-dev
+	$(BIN)/python -m bench.translations
 
 # What CI checks besides the tests (make test runs it first).
 lint: install-dev

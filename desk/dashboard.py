@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, CharField, Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -275,13 +275,56 @@ def _missing_translations_section(models, now):
         queryset = (
             _annotated(model._default_manager.exclude(status=Status.WITHDRAWN))
             .filter(missing)
-            .order_by("-last_saved_at")
+            .order_by("last_saved_at", "pk")  # the longest waiting first
         )
 
         def note(item):
             return ", ".join(language_name(code) for code in languages if item.missing_fields(code))
 
         _fill(section, model, queryset, now, _saved, _("last saved"), note=note, query="")
+    return section
+
+
+def _behind_original_section(models, now):
+    """Translations behind their original, one row per item and language, the longest
+    behind first (translations/tracking.py records when the original moved on)."""
+    from translations.models import FieldTranslation
+
+    section = Section(
+        "behind",
+        _("Translations behind the original"),
+        _("No translation is behind its original."),
+    )
+    for model in models:
+        groups = (
+            FieldTranslation.objects.filter(
+                owner_type=ContentType.objects.get_for_model(model),
+                stale=True,
+                owner_id__in=model._default_manager.exclude(status=Status.WITHDRAWN).values("pk"),
+            )
+            .values("owner_id", "language")
+            .annotate(since=Min("stale_since"), fields=Count("pk"))
+            .order_by("since", "owner_id", "language")
+        )
+        top = list(groups[:SHOWN])
+        section.count += groups.count() if len(top) == SHOWN else len(top)
+        items = model._default_manager.in_bulk([group["owner_id"] for group in top])
+        for group in top:
+            item = items[group["owner_id"]]
+            note = ngettext(
+                "%(language)s: %(count)d text", "%(language)s: %(count)d texts", group["fields"]
+            ) % {"language": language_name(group["language"]), "count": group["fields"]}
+            row = _row(item, now, group["since"], _("behind since"), note)
+            row.url = (
+                reverse(
+                    f"admin:{model._meta.app_label}_{model._meta.model_name}_translations",
+                    args=[item.pk],
+                )
+                + f"#{group['language']}"
+            )
+            section.rows.append(row)
+        section.links.append((model._meta.verbose_name_plural, _list_url(model, "behind=any")))
+    section.rows.sort(key=lambda row: row.at)
     return section
 
 
@@ -298,6 +341,7 @@ def dashboard(request):
         sections += _press_officer_sections(user, writing, now)
     if viewable:
         sections.append(_missing_translations_section(viewable, now))
+        sections.append(_behind_original_section(viewable, now))
     return {
         "dashboard_sections": sections,
         "dashboard_now": now,

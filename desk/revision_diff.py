@@ -9,10 +9,6 @@ revision; they are compared too, each under its own heading, and "now" reads the
 from the database.
 """
 
-import difflib
-import html
-import re
-
 import reversion
 from django.apps import apps
 from django.contrib import admin
@@ -22,53 +18,16 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from newsroom.languages import language_name
 from newsroom.richtext import RichTextField
+from newsroom.text_diff import as_text, marked_diff
 from workflow.admin_mixins import TIME_ZONE_NOTE
 
 #: Written by the workflow or the machine, not by a person: not worth a line.
 SKIPPED = {"version", "created_at", "updated_at", "id"}
-TOKENS = re.compile(r"\s+|[\w'’-]+|[^\w\s]", re.UNICODE)
-BLOCKS = re.compile(r"</(p|h[1-6]|li|blockquote|tr|figcaption|caption)>|<br\s*/?>", re.I)
-
-
-def as_text(value):
-    """Rich text as a reader reads it: blocks on their own lines, no markup."""
-    value = BLOCKS.sub("\n", value or "")
-    value = re.sub(r"<[^>]+>", "", value)
-    value = html.unescape(value).replace("\xa0", " ")
-    return "\n".join(line.strip() for line in value.splitlines() if line.strip())
-
-
-def marked_diff(old, new):
-    """HTML of ``new`` with the words added in ``<ins>`` and those removed in ``<del>``."""
-    a, b = TOKENS.findall(old), TOKENS.findall(new)
-    parts = []
-    inserted, deleted = _("inserted:"), _("deleted:")
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("delete", "replace"):
-            parts.append(
-                format_html(
-                    '<del><span class="visually-hidden">{} </span>{}</del>',
-                    deleted,
-                    "".join(a[i1:i2]),
-                )
-            )
-        if op in ("insert", "replace"):
-            parts.append(
-                format_html(
-                    '<ins><span class="visually-hidden">{} </span>{}</ins>',
-                    inserted,
-                    "".join(b[j1:j2]),
-                )
-            )
-        if op == "equal":
-            parts.append(format_html("{}", "".join(a[i1:i2])))
-    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def field_label(model, name):

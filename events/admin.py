@@ -4,10 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from attachments.admin import DocumentInline, ImageInline
 from newsroom.admin_dates import brussels_column
 from newsroom.languages import translated_columns
+from translations.admin_list import (
+    BehindOriginalFilter,
+    translations_column,
+    with_translation_flags,
+)
 from workflow.admin_filters import (
     MissingLanguageFilter,
     StateFilter,
-    languages_column,
 )
 from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
 from workflow.content_admin import ContentAdmin
@@ -23,15 +27,18 @@ class EventAdmin(WorkflowAdminMixin, ContentAdmin):
         "venue_name",
         "state_label",
         "publish_at_brussels",
-        languages_column,
+        translations_column,
     ]
-    list_filter = [StateFilter, "organizers", MissingLanguageFilter]
+    list_filter = [StateFilter, "organizers", MissingLanguageFilter, BehindOriginalFilter]
     search_fields = translated_columns("title")
     date_hierarchy = "starts_at"
     autocomplete_fields = ["organizers", "speakers", "related_releases"]
     inlines = [ImageInline, DocumentInline, StateChangeInline]
 
     starts_at_brussels = brussels_column("starts_at", _("starts"), ordering="starts_at")
+
+    def get_queryset(self, request):
+        return with_translation_flags(super().get_queryset(request))
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "programme"]}),

@@ -1,9 +1,9 @@
-from newsroom.sitemaps import MultilingualSitemap
+from translations.sitemaps import LanguageLastmodSitemap
 
 from .models import Event
 
 
-class EventSitemap(MultilingualSitemap):
+class EventSitemap(LanguageLastmodSitemap):
     changefreq = "weekly"
 
     def items(self):

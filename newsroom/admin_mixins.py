@@ -95,3 +95,16 @@ class PreloadedChoicesInlineMixin:
 
         formset.form = Form
         return formset
+
+
+class LabelledCellsFormSet:
+    """A tabular inline's inputs are labelled by their column's heading, which is no
+    ``<label>``: assistive technology heard "edit text". Each input gets its field's
+    label as its accessible name (``aria-label``), the delete box included."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # related-field wrapper
+            if not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", str(field.label or name))

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "press_lists",
     "subscriptions",
     "distribution",
+    "translations",
     "csp",
     # The task queue's worker (``manage.py run_huey``) and task registry.
     "huey.contrib.djhuey",

@@ -12,13 +12,14 @@ from newsroom.admin_dates import DateHintsMixin, brussels_column
 from newsroom.admin_mixins import URL_FIELDS_HTTPS, PreloadedChoicesInlineMixin
 from newsroom.languages import translated_columns
 from newsroom.publishing import State
+from translations.admin_list import (
+    BehindOriginalFilter,
+    translations_column,
+    with_translation_flags,
+)
 from workflow import schedule
 from workflow import transitions as workflow
-from workflow.admin_filters import (
-    MissingLanguageFilter,
-    StateFilter,
-    languages_column,
-)
+from workflow.admin_filters import MissingLanguageFilter, StateFilter
 from workflow.admin_guard import GuardedInlineMixin
 from workflow.admin_mixins import StateChangeInline, WorkflowAdminMixin
 from workflow.content_admin import ContentAdmin
@@ -147,7 +148,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
         "issuing_organization",
         "state_label",
         "publish_at_brussels",
-        languages_column,
+        translations_column,
     ]
     list_select_related = ["issuing_organization"]
     list_filter = [
@@ -155,6 +156,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
         "issuing_organization",
         "topics",
         MissingLanguageFilter,
+        BehindOriginalFilter,
         "original_language",
     ]
     search_fields = translated_columns("title", "lead")
@@ -224,7 +226,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, ContentAdmin):
         return obj.reference or "—"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_numbers()
+        return with_translation_flags(super().get_queryset(request).with_numbers())
 
     def get_urls(self):
         return [

@@ -18,12 +18,13 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from identity.current import site_identity
-from newsroom.languages import get_by_translated_slug
+from newsroom.languages import get_by_translated_slug, localized
 from organizations.models import Organization
 from organizations.views import is_public_now
 from public_cache.fragments import cached_fragment
+from translations.updated import last_changes, updated_in
 
-from .models import PressRelease
+from .models import Correction, PressRelease
 from .parts import releases_with_parts
 
 FEED_LENGTH = 30
@@ -88,8 +89,12 @@ class ReleasesFeed(Feed):
             source.request,
             "feed-items",
             [self.feed_type.__name__, organization],
-            lambda: [self.item(release) for release in self.latest(source)],
+            lambda: self.entries(self.latest(source)),
         )
+
+    def entries(self, releases):
+        changes = last_changes(PressRelease, [release.pk for release in releases], [Correction])
+        return [self.item(release, changes) for release in releases]
 
     def latest(self, source):
         """The latest releases (their ids through ``live()``), read with what their
@@ -97,7 +102,7 @@ class ReleasesFeed(Feed):
         latest = self.releases(source).order_by("-publish_at", "-pk").values_list("pk", flat=True)
         return releases_with_parts(list(latest[:FEED_LENGTH]), FEED_PARTS)
 
-    def item(self, release):
+    def item(self, release, changes):
         shown = release.for_reader
         context = {
             "obj": release,
@@ -111,8 +116,20 @@ class ReleasesFeed(Feed):
             link=release.get_absolute_url(),
             description=render_to_string("releases/_feed_content.html", context),
             pubdate=release.publish_at,
-            # The latest public correction, else the publication.
-            updateddate=release.last_corrected_at or release.publish_at,
+            # The last change of the texts in the language shown, or of a correction
+            # whose note is in it, else the publication (translations/updated.py);
+            # without any record of its texts, the latest correction.
+            updateddate=updated_in(
+                release,
+                shown.lang,
+                changes,
+                untracked=release.last_corrected_at or release.publish_at,
+                also=[
+                    correction.corrected_at
+                    for correction in release.corrections.all()
+                    if localized(correction, "note", shown.lang)
+                ],
+            ),
             author_name=self.text(release.issuing_organization.name),
             categories=[self.text(topic.name) for topic in release.topics.all()],
         )

@@ -10,8 +10,9 @@ from django.urls import reverse
 from tests.conftest import staff_user
 
 # The demo release's change form: the session and user, the permissions, the release,
-# each inline's rows, the chosen organizations, topics and officials, the audit trail.
-RELEASE_CHANGE_FORM_QUERIES = 22
+# each inline's rows, the chosen organizations, topics and officials, the audit trail,
+# whether a translation is behind the original.
+RELEASE_CHANGE_FORM_QUERIES = 23
 
 
 def queries(client, url):
@@ -79,3 +80,25 @@ def test_a_persons_change_form_reads_the_same_queries_for_any_number_of_roles(ed
             ended_on=datetime.date(year, 12, 31),
         )
     assert len(queries(editor_client, url)) == before
+
+
+def test_the_release_list_with_its_translation_column_reads_the_same_queries_for_more_rows(
+    editor_client, demo, make_release
+):
+    """The translation column (translations/admin_list.py) is read with the rows."""
+    from tests.conftest import complete
+
+    def stale_release(n):
+        release = make_release(title_fr=f"Communiqué {n}", **complete())
+        release.lead_fr = f"Chapeau corrigé {n}"
+        release.save()
+
+    url = reverse("admin:releases_pressrelease_changelist")
+    stale_release(0)
+    before = queries(editor_client, url)
+    for n in range(1, 8):
+        stale_release(n)
+    after = queries(editor_client, url)
+    assert len(after) == len(before), "\n".join(after)
+    html = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert html.count("NL behind") >= 8

@@ -121,6 +121,9 @@ def admin_pages(demo):
             continue
         for view in ("change", "history", "delete"):
             pages.append(reverse(f"{info}_{view}", args=[item.pk]))
+        if hasattr(model_admin, "translations_view"):  # translations/admin.py
+            pages.append(reverse(f"{info}_translations", args=[item.pk]))
+            pages.append(reverse(f"{info}_translation_import"))
     return pages
 
 

@@ -1,5 +1,5 @@
-"""The lists of releases and events: what state a reader would see each item in,
-which language is missing, and the languages an item exists in."""
+"""The lists of releases and events: what state a reader would see each item in, and
+which language is missing (translations/admin_list.py: which is behind the original)."""
 
 from django.contrib import admin
 from django.db.models import Q
@@ -64,8 +64,3 @@ class MissingLanguageFilter(admin.SimpleListFilter):
         if value in language_codes():
             return queryset.filter(self._missing_q(queryset.model, value))
         return queryset
-
-
-@admin.display(description=_("languages"))
-def languages_column(obj):
-    return " ".join(code.upper() for code in obj.available_languages)

@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from newsroom.admin_dates import brussels_column, datetime_hint, format_in_brussels
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import Status
+from translations.gate import required_stale
 from workflow import schedule
 from workflow import transitions as workflow
 from workflow.models import StateChange
@@ -323,6 +324,7 @@ class WorkflowAdminMixin:
                         publish_at=data.get("publish_at"),
                         unpublish_at=data.get("unpublish_at"),
                         reasons={code: data.get(f"reason_{code}", "") for code in language_codes()},
+                        checked_translations=request.POST.getlist("checked_translation"),
                     )
                     if extension is not None:
                         extension.save(item, extension_form, request.user)
@@ -356,6 +358,9 @@ class WorkflowAdminMixin:
                 request.POST.get("expected_version") or request.GET.get("version") or item.version
             ),
             "parity_problems": workflow.parity_problems(item) if transition.gated else [],
+            # Translations behind the original: each confirmed as checked, or approval fails.
+            "stale_translations": required_stale(item) if transition.gated else [],
+            "checked_translations": request.POST.getlist("checked_translation"),
             "time_zone_note": TIME_ZONE_NOTE,
             "cache_note": go_live_bound() if transition.needs_schedule else "",
             "title": transition.label,

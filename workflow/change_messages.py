@@ -115,6 +115,20 @@ def describe(change_message, model):
         fields = get_text_list(
             [field_label(target or model, name) for name in body.get("names", [])], _("and")
         )
+        if kind == "checked":  # translations/gate.py: a translation confirmed as still right
+            checked = _("Checked {fields} against the original: still right.")
+            if target is not None:
+                checked = _(
+                    "Checked {fields} of {name} “{object}” against the original: still right."
+                )
+            lines.append(
+                checked.format(
+                    fields=fields,
+                    name=getattr(target, "_meta", None) and target._meta.verbose_name,
+                    object=body.get("object", ""),
+                )
+            )
+            continue
         if target is None:
             if kind == "added":
                 lines.append(_("Added."))

@@ -2,6 +2,7 @@
 Brussels time, and who may change what now (``admin_guard.py``)."""
 
 import reversion
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch
 from django.utils.translation import override
@@ -9,8 +10,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from newsroom.admin_dates import DateHintsMixin
-from newsroom.admin_mixins import URL_FIELDS_HTTPS, RichTextLanguageMixin
+from newsroom.admin_mixins import URL_FIELDS_HTTPS, LabelledCellsFormSet, RichTextLanguageMixin
 from newsroom.languages import language_codes
+from translations.admin import TranslationAdminMixin
 from workflow import change_messages
 from workflow.admin_guard import GuardedAdminMixin
 
@@ -35,10 +37,16 @@ def preview_urls(obj):
 
 
 class ContentAdmin(
-    GuardedAdminMixin, DateHintsMixin, VersionAdmin, RichTextLanguageMixin, TabbedTranslationAdmin
+    TranslationAdminMixin,
+    GuardedAdminMixin,
+    DateHintsMixin,
+    VersionAdmin,
+    RichTextLanguageMixin,
+    TabbedTranslationAdmin,
 ):
-    """Admin for translated content: language tabs, a revision on every save, and who
-    may change what now (workflow/admin_guard.py)."""
+    """Admin for translated content: language tabs, a revision on every save, who may
+    change what now (workflow/admin_guard.py), and which translation is behind its
+    original (translations/admin.py)."""
 
     formfield_overrides = URL_FIELDS_HTTPS
     change_form_template = "workflow/admin/content_change_form.html"
@@ -58,6 +66,12 @@ class ContentAdmin(
             widget.attrs["data-count-limit"] = COUNTED_FIELDS[base]
             widget.attrs.pop("size", None)
         return formfield
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if isinstance(inline, admin.TabularInline):
+                formset = type(formset.__name__, (LabelledCellsFormSet, formset), {})
+            yield formset, inline
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)

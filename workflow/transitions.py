@@ -8,8 +8,9 @@ Four eyes: whoever submitted an item, or edited it since, cannot approve it;
 another editor must (superusers excepted).
 
 Every path (the admin's buttons, bulk actions, a hand-made POST) goes through
-``perform()``, which checks the permission, the state, the stale-form guard and
-the language-parity gate on the server, and writes the audit trail.
+``perform()``, which checks the permission, the state, the stale-form guard, the
+language-parity gate and the translations behind their original (each confirmed by
+the approving editor: translations/gate.py) on the server, and writes the audit trail.
 Press officers hold ``submit_<model>``; editors also hold ``publish_<model>``.
 """
 
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import language_name
 from newsroom.publishing import PUBLISH, State, Status
+from translations import gate
 from workflow.permissions import has_model_permission as has_permission
 
 SUBMIT = "submit"
@@ -165,6 +167,7 @@ TRANSITIONS = {
 OTHER_ACTIONS = {
     "edit": _("Changed while scheduled or live"),
     "delete": _("Deleted while scheduled or live"),
+    "check_translation": _("Translation checked against the original"),
 }
 
 
@@ -247,13 +250,15 @@ def perform(
     unpublish_at=None,
     reasons=None,
     now=None,
+    checked_translations=(),
 ):
     """Apply transition ``name`` to ``item`` for ``user``; raise PermissionDenied or
     ValidationError (with a message for the editor) when it may not happen.
 
     ``expected_version`` is the version the user saw (``item.version`` when they
     opened it): a missing or older one is refused, so nobody approves a text they
-    have not seen."""
+    have not seen. ``checked_translations``: the stale translations (their keys,
+    translations/gate.py) the approving editor confirms as checked and still right."""
     from workflow.models import StateChange
     from workflow.signals import state_changed
 
@@ -292,11 +297,14 @@ def perform(
         problems = parity_problems(item, now if name == "publish_now" else publish_at)
         if problems:
             raise ValidationError([_("It cannot be approved yet:")] + problems)
+        confirmed = gate.refuse_unconfirmed(item, checked_translations)
 
     transition.apply(
         item, now=now, publish_at=publish_at, unpublish_at=unpublish_at, reasons=reasons
     )
     item.save()
+    if transition.gated:
+        gate.record_checked(item, confirmed, user, now)
     change = StateChange.record(item, transition.name, before, item.state_at(now), user, now)
     state_changed.send(sender=model, change=change, item=item)
     for name in item.kept_on_revert:  # keep the caller's copy in step with the row

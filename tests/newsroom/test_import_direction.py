@@ -13,16 +13,18 @@ CONTENT = {"organizations", "attachments", "releases", "events"}
 LAYERS = {
     "newsroom": set(),
     "accounts": {"newsroom"},
-    "workflow": {"newsroom", "accounts"},
+    "translations": {"newsroom"},
+    "workflow": {"newsroom", "accounts", "translations"},
     "public_cache": {"newsroom"},
     "identity": {"newsroom", "public_cache"},
     **{
-        app: {"newsroom", "accounts", "workflow", "public_cache", "identity"} | CONTENT
+        app: {"newsroom", "accounts", "workflow", "translations", "public_cache", "identity"}
+        | CONTENT
         for app in CONTENT
     },
     "search": {"newsroom", "workflow", "public_cache"} | CONTENT,
-    "demo": {"newsroom", "workflow", "identity"} | CONTENT,
-    "desk": {"newsroom", "accounts", "workflow"} | CONTENT,
+    "demo": {"newsroom", "workflow", "translations", "identity"} | CONTENT,
+    "desk": {"newsroom", "accounts", "workflow", "translations"} | CONTENT,
     "notices": {"newsroom", "accounts", "workflow", "identity"} | CONTENT,
     "press_lists": {"newsroom"} | CONTENT,
     "subscriptions": {"newsroom", "identity"} | CONTENT,

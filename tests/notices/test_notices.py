@@ -28,9 +28,9 @@ def people():
 
 
 def submitted(make_release, officer, django_capture_on_commit_callbacks):
-    release = make_release(status=Status.DRAFT, **complete(title_nl="Het persbericht"))
-    release.title_fr = "Le communiqué"
-    release.save()
+    release = make_release(
+        status=Status.DRAFT, title_fr="Le communiqué", **complete(title_nl="Het persbericht")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         move(release, "submit", officer)
     return release

@@ -58,6 +58,14 @@ function newsroomChangeForm() {
         button.classList.add("has-errors");
         button.append(" — " + text.errorsLabel);
       }
+      // A translation behind the original (translations/): said on the language's button.
+      if ((text.staleLanguages || "").split(" ").includes(code)) {
+        button.classList.add("is-stale");
+        const badge = document.createElement("span");
+        badge.className = "translation-badge stale";
+        badge.textContent = text.staleLabel;
+        button.append(" ", badge);
+      }
       button.addEventListener("click", () => choose(index));
       group.append(button);
       return button;
@@ -283,6 +291,16 @@ function newsroomChangeForm() {
       container.querySelectorAll(".select2-search__field").forEach((field) => {
         field.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
       });
+      // select2 puts its "clear" cross straight into the list of chosen items, where
+      // only list items belong: give it an item of its own (its click handler is
+      // delegated, so it keeps working).
+      container.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear")
+        .forEach((cross) => {
+          const item = document.createElement("li");
+          item.className = "select2-clear-item";
+          cross.replaceWith(item);
+          item.append(cross);
+        });
     });
   }
 
