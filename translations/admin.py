@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from newsroom.languages import language_codes, language_name
-from newsroom.publishing import Publishable
 from translations import gate, status, xliff
 from translations.admin_forms import TranslationStatusForm
-from translations.tracking import owner_of, tracked_fields
+from translations.tracking import original_language, owner_of, tracked_fields
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -50,8 +49,9 @@ class ImportForm(forms.Form):
 
 
 def record_import(report, user):
-    """An import into a scheduled or live item is an edit of what it shows: written into
-    its audit trail, as a change in the admin would be."""
+    """An import into a scheduled or live item, or into reference data one shows, is an
+    edit of what the public sees: written into its audit trail, as a change in the
+    admin would be (workflow/admin_guard.py)."""
     from workflow import permissions
     from workflow.models import StateChange
 
@@ -60,7 +60,7 @@ def record_import(report, user):
         by_owner.setdefault(owner_of(obj), []).append((obj, columns))
     for owner, changes in by_owner.items():
         exposure = permissions.exposure(owner)
-        if not exposure or not isinstance(owner, Publishable):
+        if not exposure:  # neither it nor anything scheduled or live that shows it
             continue
         message = []
         for obj, columns in changes:
@@ -211,7 +211,7 @@ class TranslationAdminMixin:
             return HttpResponseRedirect(request.path)
         statuses = status.statuses(obj)
         grouped = status.by_language(statuses)
-        original = getattr(obj, "original_language", None) or language_codes()[0]
+        original = original_language(obj)
         languages = [
             {
                 "code": code,
@@ -245,7 +245,7 @@ class TranslationAdminMixin:
 
     def translation_export_view(self, request, object_id, language):
         obj = self._object_or_404(request, object_id)
-        if language not in language_codes():
+        if language not in language_codes() or language == original_language(obj):
             raise Http404
         return self._xliff_response([obj], language, f"{self.model._meta.model_name}-{obj.pk}")
 

@@ -6,6 +6,7 @@ An item is read with its parts (a release's quotes, links, corrections, images a
 documents): one query for all their rows, whatever their number.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from newsroom.languages import language_codes, language_name, localized
 from newsroom.richtext import RichTextField
 from newsroom.text_diff import as_text, marked_diff
 from translations.models import FieldTranslation
-from translations.tracking import comparable, original_language, text, tracked_fields
+from translations.tracking import comparable, original_language, owner_of, text, tracked_fields
 
 MISSING, CURRENT, STALE = "missing", "current", "stale"
 
@@ -47,9 +48,14 @@ class FieldStatus:
 
     @property
     def key(self):
-        """Names this field in one language of one object in a form."""
+        """Names this field in one language of one object in a form, and the change the
+        person saw: if the original changes again before they confirm, the key is no
+        longer the same and their confirmation does not cover the new change."""
         content_type = ContentType.objects.get_for_model(type(self.obj))
-        return f"{content_type.pk}-{self.obj.pk}-{self.field}-{self.language}"
+        seen = hashlib.sha256(
+            f"{self.row.source_text if self.row else ''}\0{self.original_text}".encode()
+        ).hexdigest()[:12]
+        return f"{content_type.pk}-{self.obj.pk}-{self.field}-{self.language}-{seen}"
 
     @property
     def original_text(self):
@@ -97,6 +103,15 @@ def _label(item, obj, field, number):
     }
 
 
+def _rows_of(item):
+    """The rows of ``item`` and its parts: all kept under their owner (a part opened on
+    its own, an image of a release say, is found under its release)."""
+    owner = owner_of(item)
+    return FieldTranslation.objects.filter(
+        owner_type=ContentType.objects.get_for_model(type(owner)), owner_id=owner.pk
+    )
+
+
 def statuses(item, languages=None):
     """Every translatable field of ``item`` and its parts, in each language but the
     original (or in ``languages``): a list of ``FieldStatus``, item first."""
@@ -107,8 +122,7 @@ def statuses(item, languages=None):
         counts[type(obj)] += 1
         numbers[(type(obj), obj.pk)] = counts[type(obj)]
     rows = {}
-    owner_type = ContentType.objects.get_for_model(type(item))
-    for row in FieldTranslation.objects.filter(owner_type=owner_type, owner_id=item.pk):
+    for row in _rows_of(item):
         rows[(row.content_type_id, row.object_id, row.field, row.language)] = row
     result = []
     for obj in objects:
@@ -138,9 +152,7 @@ def statuses(item, languages=None):
 def stale(item, languages=None):
     """The stale fields of ``item`` and its parts (in ``languages``): one query when
     nothing is behind, the parts read only when something is."""
-    rows = FieldTranslation.objects.filter(
-        owner_type=ContentType.objects.get_for_model(type(item)), owner_id=item.pk, stale=True
-    )
+    rows = _rows_of(item).filter(stale=True)
     if languages:
         rows = rows.filter(language__in=languages)
     if not rows.exists():

@@ -10,7 +10,9 @@ For each translated field (``tracked_fields``) and language there is one row
 - a translation's text: its row is stamped and records the original's text it now
   matches (it is up to date);
 - the original language itself: every translation is taken as written against the new
-  original (nobody can tell otherwise).
+  original (nobody can tell otherwise);
+- what the item says in every language at once (an event's date, a release's issuer):
+  a row of no field and no language is stamped (the feeds' and sitemap's dates).
 
 Connected to every model modeltranslation knows (``connect``), so no path escapes it:
 the admin's forms and inlines, a revert, the XLIFF import, a script. ``raw`` saves
@@ -50,6 +52,7 @@ WRITTEN = [
 ]
 
 _acting = contextvars.ContextVar("translation_user", default=None)
+_reverting = contextvars.ContextVar("translation_reverting", default=False)
 
 
 @contextmanager
@@ -109,6 +112,39 @@ def comparable(model, field, value):
     return text(value)
 
 
+#: Columns the workflow or the machine writes: no change of what the item says.
+NOT_CONTENT = {
+    "id",
+    "key",
+    "version",
+    "created_at",
+    "updated_at",
+    "uploaded_at",
+    "status",
+    "publish_at",
+    "unpublish_at",
+    "withdrawn_at",
+    "original_language",
+    "renditions",
+}
+
+
+def other_columns(model):
+    """What an item says in every language at once (an event's date, a release's
+    issuer): its concrete columns that are not translated, nor the workflow's."""
+    try:
+        translated = set(translator.get_options_for_model(model).fields)
+    except Exception:
+        translated = set()
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.attname not in NOT_CONTENT
+        and field.name not in translated
+        and getattr(field, "translated_field", None) is None
+    ]
+
+
 def _columns(model):
     columns = [
         build_localized_fieldname(field, code)
@@ -117,7 +153,7 @@ def _columns(model):
     ]
     if issubclass(model, MultilingualContent):
         columns.append("original_language")
-    return columns
+    return columns + other_columns(model)
 
 
 def _current_user():
@@ -127,26 +163,40 @@ def _current_user():
     return user if getattr(user, "pk", None) else None
 
 
-def remember_stored(sender, instance, raw=False, **kwargs):
+@contextmanager
+def reverting():
+    """A revision being restored (django-reversion saves its objects "raw", as fixtures
+    are loaded): those saves are recorded like any other."""
+    token = _reverting.set(True)
+    try:
+        yield
+    finally:
+        _reverting.reset(token)
+
+
+def remember_stored(sender, instance, raw=False, update_fields=None, **kwargs):
     """Before a save: the texts as stored, to compare with what is saved."""
-    if raw or not tracked_fields(sender):
+    if (raw and not _reverting.get()) or not tracked_fields(sender):
         return
     stored = None
-    if instance.pk is not None and not instance._state.adding:
+    if instance.pk is not None:  # a restored revision's object is "adding", yet stored
         stored = sender._default_manager.filter(pk=instance.pk).values(*_columns(sender)).first()
     instance._translation_stored = stored or {}
+    instance._translation_saved = set(update_fields) if update_fields else None
 
 
 def record_save(sender, instance, raw=False, **kwargs):
     """After a save: update the rows of what changed (see the module's docstring)."""
     stored = getattr(instance, "_translation_stored", None)
-    if raw or stored is None:
+    if (raw and not _reverting.get()) or stored is None:
         return
     del instance._translation_stored
-    record(instance, stored)
+    record(instance, stored, saved=instance.__dict__.pop("_translation_saved", None))
 
 
-def record(instance, stored, now=None, user=None):
+def record(instance, stored, now=None, user=None, saved=None):
+    """Update the rows of ``instance`` from what changed since ``stored`` (its texts
+    before the save); ``saved``: the only columns written (``update_fields``)."""
     model = type(instance)
     now = now or timezone.now()
     user = user or _current_user()
@@ -177,7 +227,10 @@ def record(instance, stored, now=None, user=None):
         for code in language_codes():
             column = build_localized_fieldname(field, code)
             before[code] = comparable(model, field, stored.get(column))
-            after[code] = comparable(model, field, getattr(instance, column))
+            written = saved is None or column in saved or field in saved
+            after[code] = (
+                comparable(model, field, getattr(instance, column)) if written else (before[code])
+            )
         original_text = after[original]
         original_changed = before[original] != original_text
         if original_changed:
@@ -202,7 +255,8 @@ def record(instance, stored, now=None, user=None):
                 if row.pk is None:
                     # Written before anything was recorded: against the original as it was.
                     row.source_text = before[original]
-                behind = row.source_text != original_text
+                # An original emptied has nothing to be behind.
+                behind = bool(original_text) and row.source_text != original_text
                 if behind and not row.stale:
                     row.stale_since = now
                 row.stale = behind
@@ -211,10 +265,32 @@ def record(instance, stored, now=None, user=None):
             else:
                 continue
             changed_rows.append(row)
+    # What the item says in every language (language ""): its other columns changed.
+    others = other_columns(model)
+    if any(
+        stored.get(name) != getattr(instance, name)
+        for name in others
+        if saved is None or name in saved or name.removesuffix("_id") in saved
+    ):
+        row = row_for("", "")
+        row.changed_at, row.changed_by = now, user
+        changed_rows.append(row)
     for row in changed_rows:
         row.owner_type, row.owner_id = base["owner_type"], base["owner_id"]
+    if new_original:
+        # A new original language: nothing of the item or its parts is known to be
+        # behind it (each part's rows are compared with it at its next change).
+        FieldTranslation.objects.filter(
+            owner_type=base["owner_type"], owner_id=base["owner_id"]
+        ).update(stale=False, stale_since=None)
     # Two statements at most, whatever the number of fields and languages.
-    FieldTranslation.objects.bulk_create([row for row in changed_rows if row.pk is None])
+    # New rows as an upsert: two saves of the same item at once do not collide.
+    FieldTranslation.objects.bulk_create(
+        [row for row in changed_rows if row.pk is None],
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id", "field", "language"],
+        update_fields=WRITTEN,
+    )
     existing = {row.pk: row for row in changed_rows if row.pk is not None}
     if existing:
         FieldTranslation.objects.bulk_update(existing.values(), WRITTEN)

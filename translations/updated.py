@@ -15,7 +15,8 @@ from translations.models import FieldTranslation
 def last_changes(model, pks, undated=()):
     """``{(pk, language): when}``: the last change of each item's texts (with its
     parts, but those of the ``undated`` models: parts dated by themselves, such as a
-    correction) in each language, and ``(pk, None)`` for any language. One query."""
+    correction) in each language, ``(pk, "")`` of what it says in every language (an
+    event's date), and ``(pk, None)`` of anything. One query."""
     rows = FieldTranslation.objects.filter(
         owner_type=ContentType.objects.get_for_model(model),
         owner_id__in=list(pks),
@@ -42,5 +43,5 @@ def updated_in(item, language, changes, untracked=None, also=()):
     published = getattr(item, "publish_at", None)
     if (item.pk, None) not in changes:
         return untracked or published
-    dates = [published, changes.get((item.pk, language)), *also]
+    dates = [published, changes.get((item.pk, language)), changes.get((item.pk, "")), *also]
     return max((date for date in dates if date), default=None)

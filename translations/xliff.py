@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from lxml import etree
 from modeltranslation.utils import build_localized_fieldname
@@ -44,9 +45,17 @@ from newsroom.text_diff import as_text
 from translations import status as translation_status
 from translations.markup import MarkupError, same_codes, to_codes, to_html, tokens
 from translations.models import FieldTranslation
-from translations.tracking import acting_user, comparable, original_language, tracked_fields
+from translations.tracking import (
+    acting_user,
+    comparable,
+    original_language,
+    owner_of,
+    tracked_fields,
+)
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+#: Target states that say the text is not translated yet ("" when none is given).
+UNTRANSLATED = {"", "new", "needs-translation"}
 CONTENT_TYPE = "application/x-xliff+xml"
 
 
@@ -195,13 +204,16 @@ def read(data, language, user, may_change):
         report.problems.append(_("Only XLIFF 1.2 files can be imported."))
         return report
     changes = {}  # obj -> {column: value}
+    seen = set()  # the items already read: one <file> each
     units = {}
     for unit in store.units:
         units.setdefault(
             next(unit.xmlelement.iterancestors(f"{{{store.namespace}}}file")), []
         ).append(unit)
     for file_node in root.iterchildren(f"{{{store.namespace}}}file"):
-        _check_file(file_node, units.get(file_node, []), language, may_change, report, changes)
+        _check_file(
+            file_node, units.get(file_node, []), language, may_change, report, changes, seen
+        )
     if not report.results and not report.problems:
         report.problems.append(_("The file holds no translation."))
     if report.errors:
@@ -213,7 +225,18 @@ def read(data, language, user, may_change):
     return report
 
 
-def _check_file(file_node, units, language, may_change, report, changes):
+def _elements(obj, field, original, language):
+    """The elements a translation's codes stand for: those of the translation already
+    there when it has the original's elements (its links may lead to pages in its own
+    language), else the original's."""
+    source = localized(obj, field, original) or ""
+    current = localized(obj, field, language) or ""
+    if current and same_codes(source, current):
+        return to_codes(current)[1]
+    return to_codes(source)[1]
+
+
+def _check_file(file_node, units, language, may_change, report, changes, seen_files):
     key = file_node.get("original", "")
     item = _object(key)
     if item is None or not tracked_fields(type(item)):
@@ -239,21 +262,41 @@ def _check_file(file_node, units, language, may_change, report, changes):
             % {"item": item, "language": language_name(language)}
         )
         return
-    exported_at = parse_datetime(file_node.get("date", "") or "")
+    try:
+        exported_at = parse_datetime(file_node.get("date", "") or "")
+    except ValueError:
+        exported_at = None
+    if exported_at is None or timezone.is_naive(exported_at):
+        report.problems.append(
+            _("“%(item)s”: the file does not say when it was exported: export the item again.")
+            % {"item": item}
+        )
+        return
+    if key in seen_files:
+        report.problems.append(_("“%(item)s” is twice in the file.") % {"item": item})
+        return
+    seen_files.add(key)
     statuses = {unit_id(s.obj, s.field): s for s in translation_status.statuses(item, [language])}
+    owner = owner_of(item)
     rows = {
         (row.content_type_id, row.object_id, row.field): row
         for row in FieldTranslation.objects.filter(
-            owner_type=ContentType.objects.get_for_model(type(item)),
-            owner_id=item.pk,
+            owner_type=ContentType.objects.get_for_model(type(owner)),
+            owner_id=owner.pk,
             language=language,
         ).select_related("changed_by")
     }
+    seen_units = set()
     for unit in units:
         name = unit.xmlelement.get("id", "")
         result = UnitResult(name)
         report.results.append(result)
         s = statuses.get(name)
+        if name in seen_units:
+            result.outcome = "error"
+            result.message = _("this text is twice in the file.")
+            continue
+        seen_units.add(name)
         if s is None:
             result.outcome = "error"
             result.message = _("no such text in “%(item)s”.") % {"item": item}
@@ -277,11 +320,23 @@ def _check_file(file_node, units, language, may_change, report, changes):
                 "export, or the file was edited): export the item again."
             ) % {"language": language_name(original)}
             continue
+        target_node = unit.xmlelement.find(f"{{{NAMESPACE}}}target")
+        state = target_node.get("state", "") if target_node is not None else ""
         if not (unit.target or "").strip():
             result.outcome, result.message = "unchanged", _("no translation in the file")
             continue
+        # Some tools copy the original into an untranslated target; a name that stays
+        # the same in every language is taken when the translator marked it translated.
+        if (unit.target or "").strip() == (unit.source or "").strip() and state in UNTRANSLATED:
+            result.outcome = "unchanged"
+            result.message = _("the translation is the original text: not imported")
+            continue
         try:
-            value = to_html(unit.rich_target, to_codes(current)[1]) if rich else unit.target.strip()
+            value = (
+                to_html(unit.rich_target, _elements(obj, s.field, original, language))
+                if rich
+                else unit.target.strip()
+            )
         except MarkupError as error:
             result.outcome = "error"
             result.message = _("the markup of the translation is broken (%(problem)s).") % {
@@ -296,7 +351,7 @@ def _check_file(file_node, units, language, may_change, report, changes):
                 "export: export the item again so their text is not lost."
             ) % {
                 "user": row.changed_by.get_username() if row.changed_by else "?",
-                "when": timezone.localtime(row.changed_at).strftime("%d/%m/%Y %H:%M"),
+                "when": date_format(timezone.localtime(row.changed_at), "SHORT_DATETIME_FORMAT"),
             }
             continue
         if not may_change(obj):
@@ -320,11 +375,23 @@ def _apply(changes, language, user, report):
                 _("Translation into %(language)s imported from an XLIFF file.")
                 % {"language": language_name(language)}
             )
+            owners = {}
             for obj, values in changes.items():
                 for column, value in values.items():
                     setattr(obj, column, value)
                 obj.full_clean()
                 obj.save()
+                owner = owner_of(obj)
+                if owner is not obj:
+                    owners.setdefault((type(owner), owner.pk), owner)
+            # A part's text changed is a change of its release or event: a new version
+            # (an approval page opened before is refused), in the revision (its History
+            # and four eyes see the importer).
+            for (model, pk), owner in owners.items():
+                if owner not in changes:
+                    model._default_manager.select_for_update().filter(pk=pk).first()
+                    owner.refresh_from_db()
+                    owner.save()
     except ValidationError as error:
         report.problems += error.messages
         for result in report.updated:

@@ -12,6 +12,7 @@ from reversion.admin import VersionAdmin
 from newsroom.admin_dates import DateHintsMixin
 from newsroom.admin_mixins import URL_FIELDS_HTTPS, LabelledCellsFormSet, RichTextLanguageMixin
 from newsroom.languages import language_codes
+from translations import tracking
 from translations.admin import TranslationAdminMixin
 from workflow import change_messages
 from workflow.admin_guard import GuardedAdminMixin
@@ -129,7 +130,11 @@ class ContentAdmin(
             request._kept_on_revert = (
                 self.model._default_manager.filter(pk=version.object_id).values(*kept).first()
             )
-        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+        # The texts it restores count as changes of the texts (translations behind or not).
+        with tracking.reverting():
+            return super()._reversion_revisionform_view(
+                request, version, template_name, extra_context
+            )
 
     def get_object(self, request, object_id, from_field=None):
         # A change page asks for its object three times (the workflow's box, the

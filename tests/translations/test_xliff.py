@@ -234,3 +234,81 @@ def _file(content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("release.nl.xlf", content, content_type=xliff.CONTENT_TYPE)
+
+
+def test_an_entity_in_the_file_reads_no_file_of_the_server(release):
+    """XML external entities are not resolved (translate-toolkit's safe parser)."""
+    document = translate(xliff.export([release], "nl"), {"lead": plain("Inleiding &xxe;")})
+    document = document.replace(b"&amp;xxe;", b"&xxe;").replace(
+        b"<xliff ",
+        b'<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<xliff ',
+        1,
+    )
+    xliff.read(document, "nl", None, lambda obj: True)
+    release.refresh_from_db()
+    assert release.lead_nl == "Inleiding"  # the reference is dropped, not expanded
+    assert "root:" not in release.lead_nl
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        (b'date="', b'date="2026-13-45T00:00:00" x="'),  # a date that is no date
+        (b'date="', b'date="2026-01-01T00:00:00" x="'),  # without a time zone
+        (b'date="', b'x="'),  # no date: the check of later changes would be skipped
+        (b'<g id="1">', b'<g id="abc">'),  # a code without its number
+    ],
+)
+def test_a_damaged_file_gets_a_report_not_an_error(release, damage):
+    document = translate(xliff.export([release], "nl"), {"body": dutch_body})
+    document = document.replace(*damage)
+    report = xliff.read(document, "nl", None, lambda obj: True)
+    assert not report.applied and report.errors
+    release.refresh_from_db()
+    assert release.body_nl is None
+
+
+def test_a_unit_twice_in_the_file_is_refused(release):
+    document = translate(xliff.export([release], "nl"), {"lead": plain("Inleiding")})
+    root = etree.fromstring(document)
+    body = root.find(".//x:body", NS)
+    body.append(etree.fromstring(etree.tostring(body[1])))
+    report = xliff.read(etree.tostring(root), "nl", None, lambda obj: True)
+    assert not report.applied and "twice" in report.errors[-1]
+
+
+def test_an_untranslated_copy_of_the_original_is_not_imported(release):
+    def copied(source, target):
+        target.text = source.text
+
+    document = translate(xliff.export([release], "nl"), {"lead": copied})
+    document = document.replace(b'state="translated">Chapeau 1', b'state="new">Chapeau 1')
+    report = xliff.read(document, "nl", None, lambda obj: True)
+    assert "original text" in next(r.message for r in report.results if r.unit.endswith(":lead"))
+    release.refresh_from_db()
+    assert release.lead_nl is None
+
+
+def test_a_quote_alone_imported_is_a_new_version_of_its_release(release, editor):
+    """Four eyes and the stale-form guard see it: the release's version and History."""
+    version = release.version
+    document = translate(xliff.export([release], "nl"), {"text": plain("Een citaat")})
+    report = xliff.read(document, "nl", editor, lambda obj: True)
+    assert report.applied and [r.unit for r in report.updated] == [
+        f"releases.quote:{release.quotes.get().pk}:text"
+    ]
+    release.refresh_from_db()
+    assert release.version == version + 1
+    assert Version.objects.get_for_object(release).first().revision.user == editor
+
+
+def test_a_file_of_an_image_sees_a_change_made_since(make_release):
+    from attachments.models import Image
+
+    release = make_release(status=Status.DRAFT)
+    image = Image.objects.create(release=release, alt_fr="Une photo")
+    exported = xliff.export([image], "nl", now=timezone.now() - datetime.timedelta(minutes=5))
+    image.alt_nl = "Foto van een collega"
+    image.save()
+    report = xliff.read(translate(exported, {"alt": plain("Mijn foto")}), "nl", None, bool)
+    assert not report.applied and "after the export" in report.errors[0]
