@@ -56,3 +56,21 @@ def record_checked(item, stale, user, now):
         message.append({"checked": body})
     if isinstance(item, Publishable):  # reference data has no audit trail: the rows say it
         StateChange.record_edit(item, "check_translation", item.state_at(now), user, message)
+
+
+def checked_since_approval(item):
+    """The confirmations ("checked, still right") made since ``item`` was last approved
+    (ever, if never), a translator's on the draft included: the approving editor sees
+    who vouched for what (audit trail entries, newest first)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from workflow.models import StateChange
+
+    entries = StateChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk
+    )
+    approved = entries.filter(action__in=["schedule", "publish_now"]).order_by("-at", "-pk").first()
+    checks = entries.filter(action="check_translation").select_related("user")
+    if approved is not None:
+        checks = checks.filter(at__gt=approved.at)
+    return list(checks.order_by("-at", "-pk"))

@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from newsroom.admin_dates import brussels_column, datetime_hint, format_in_brussels
 from newsroom.languages import language_codes, language_name
 from newsroom.publishing import Status
-from translations.gate import required_stale
+from translations.gate import checked_since_approval, required_stale
 from workflow import schedule
 from workflow import transitions as workflow
 from workflow.models import StateChange
@@ -360,6 +360,9 @@ class WorkflowAdminMixin:
             "parity_problems": workflow.parity_problems(item) if transition.gated else [],
             # Translations behind the original: each confirmed as checked, or approval fails.
             "stale_translations": required_stale(item) if transition.gated else [],
+            "checked_translations_since": (
+                checked_since_approval(item) if transition.gated else []
+            ),
             "checked_translations": request.POST.getlist("checked_translation"),
             "time_zone_note": TIME_ZONE_NOTE,
             "cache_note": go_live_bound() if transition.needs_schedule else "",

@@ -148,3 +148,26 @@ def test_a_correction_of_a_live_release_marks_its_translations_stale_and_lists_t
     assert "Behind the French" in page and "<ins>" in page
     # What readers see has not changed in Dutch.
     assert PressRelease.objects.get(pk=release.pk).body_nl == "<p>Tekst</p>"
+
+
+def test_the_approval_page_names_who_confirmed_a_translation_on_the_draft(client, make_release):
+    """A translator's "checked, still right" before submission is no blind spot."""
+    release = make_release(status=Status.DRAFT, **complete())
+    release.lead_fr = "Un chapeau corrigé"
+    release.save()
+    officer, editor = staff_user("translator", "Press officers"), staff_user("chief", "Editors")
+    client.force_login(officer)
+    page = reverse("admin:releases_pressrelease_translations", args=[release.pk])
+    [dutch] = status.stale(release)
+    assert client.post(page, {"checked_translation": [dutch.key]}).status_code == 302
+    release.refresh_from_db()
+    workflow.perform(release, "submit", officer, expected_version=release.version)
+    client.force_login(editor)
+    release.refresh_from_db()
+    html = client.get(
+        transition_url(release, "publish_now"),
+        {"version": release.version},
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    assert "confirmed as still right since it was last approved" in html
+    assert "translator: Checked Lead (Dutch) against the original: still right." in html
