@@ -283,17 +283,18 @@ def record(instance, stored, now=None, user=None, saved=None):
         FieldTranslation.objects.filter(
             owner_type=base["owner_type"], owner_id=base["owner_id"]
         ).update(stale=False, stale_since=None)
-    # Two statements at most, whatever the number of fields and languages.
-    # New rows as an upsert: two saves of the same item at once do not collide.
+    # One statement, whatever the number of fields and languages: an upsert on
+    # (item, field, language), new rows and changed ones alike (by their key, not their
+    # id), so two saves of the same item at once do not collide either. (Django's
+    # bulk_update compiles a CASE per column and row: 18 ms a save on SQLite.)
+    for row in changed_rows:
+        row.pk = None
     FieldTranslation.objects.bulk_create(
-        [row for row in changed_rows if row.pk is None],
+        changed_rows,
         update_conflicts=True,
         unique_fields=["content_type", "object_id", "field", "language"],
         update_fields=WRITTEN,
     )
-    existing = {row.pk: row for row in changed_rows if row.pk is not None}
-    if existing:
-        FieldTranslation.objects.bulk_update(existing.values(), WRITTEN)
 
 
 def _set_source(row, original_text):
