@@ -6,7 +6,7 @@ PORT ?= 8000
 # DEBUG is on for the local demo only (it allows the development SECRET_KEY).
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin bench-mailing bench-translations
+.PHONY: run test install install-dev lock migrate demo lint format messages clean bench bench-admin bench-mailing bench-translations bench-api
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,17 @@ bench: install-dev
 	    BENCH_OUTPUT=bench/results/pages-$$size.json $(BIN)/python -m bench.pages || exit 1; \
 	  ENV_FILE=/dev/null DEBUG=true DATABASE_URL="$$url" $(BIN)/python -m bench.search_latency \
 	    --output bench/results/search-$$size.json || exit 1; \
+	done
+
+# The public API (/api/v1/) under the same load as the pages: release list and detail
+# (and ninjs), warm and cold, and the 304 path, as ratios to the framework floor
+# (docs/benchmarks.md, *The API*); on the page benchmark's databases, one per size.
+# BENCH_SIZES=5000 runs the small one only.
+bench-api: install-dev
+	@for size in $(BENCH_SIZES); do \
+	  url='$(BENCH_DATABASE_URL)'; [ "$$size" = 100000 ] || url="$${url}_$$size"; \
+	  BENCH_DATABASE_URL="$$url" BENCH_RELEASES=$$size \
+	    BENCH_OUTPUT=bench/results/api-$$size.json $(BIN)/python -m bench.api || exit 1; \
 	done
 
 # The change form's time to usable in Chromium (docs/benchmarks.md, *The change form*).

@@ -127,7 +127,9 @@ INSTALLED_APPS = [
     "press_lists",
     "subscriptions",
     "distribution",
+    "webhooks",
     "translations",
+    "api",
     "csp",
     # The task queue's worker (``manage.py run_huey``) and task registry.
     "huey.contrib.djhuey",
@@ -148,6 +150,9 @@ MIDDLEWARE = [
     # answers a stored page before they run, and sees every cookie they set (a response
     # with a cookie is never public); a reader with a session cookie goes through them
     # all, and staff are never served a cached page.
+    # The API's rate limit, CORS and problem details (api/middleware.py): before the
+    # page cache, so a cached answer counts against the limit too.
+    "api.middleware.ApiMiddleware",
     "public_cache.middleware.PublicCacheMiddleware",
     # A cookie with a control character is ignored (newsroom/limits.py).
     "newsroom.limits.CookieCharactersMiddleware",
@@ -447,6 +452,13 @@ NEWSROOM_MEDIA_ACCEL_REDIRECT = env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT")
 # Releases need these languages complete before they can go out (enforced by
 # the workflow; the admin shows what is missing).
 NEWSROOM_REQUIRED_LANGUAGES = env_list("NEWSROOM_REQUIRED_LANGUAGES", ["fr", "nl"])
+
+# The public API (docs/api.md): requests per client address, e.g. "120/min" or "5/s";
+# empty: no limit. Counted in the default cache (shared by every process with Redis).
+NEWSROOM_API_RATE_LIMIT = env_str("NEWSROOM_API_RATE_LIMIT", "120/min")
+# Webhooks (docs/webhooks.md) go to public internet addresses only, unless this allows
+# loopback and private networks too (a partner on the intranet).
+NEWSROOM_WEBHOOK_PRIVATE_ADDRESSES = env_bool("NEWSROOM_WEBHOOK_PRIVATE_ADDRESSES", False)
 
 # CKEditor 5. The editor's content language is set per language tab by the
 # admin (newsroom/admin_mixins.py); whatever it sends is sanitised on save (newsroom/richtext.py).

@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.i18n import set_language
 
+from api.views import ApiDocsView
 from desk import views as desk_views
 from events.sitemaps import EventSitemap
 from newsroom.health import healthz
@@ -47,6 +49,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("attachments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -56,5 +59,6 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path(pgettext_lazy("URL", "api/"), ApiDocsView.as_view(), name="api-docs"),
     prefix_default_language=True,
 )

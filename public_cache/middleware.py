@@ -53,8 +53,25 @@ PUBLIC_VIEWS = frozenset(
         "search:results",
         "sitemap",
         "django.contrib.sitemaps.views.sitemap",
+        "api-docs",
+        # The public API (api/): same rule, same validators, same page cache.
+        "api:index",
+        "api:releases",
+        "api:release",
+        "api:release_ninjs",
+        "api:events",
+        "api:event",
+        "api:organizations",
+        "api:organization",
+        "api:officials",
+        "api:official",
+        "api:topics",
+        "api:topic",
+        "api:openapi-json",
     }
 )
+#: Addresses outside the language prefixes whose public views follow the rule too.
+UNPREFIXED = ("/api/v1/",)
 
 #: Statuses a public page may be kept with by browsers and proxies (bounded like a
 #: page): the page, a redirect to its address in another language, "not found" (a
@@ -138,6 +155,8 @@ def public_view(request):
         return None  # refused further in, by newsroom/limits.py
     request.get_host()  # a host not allowed is refused (400) before anything is answered
     language = translation.get_language_from_path(request.path_info)
+    if language is None and request.path_info.startswith(UNPREFIXED):
+        language = "en"  # the API speaks English; its documents' languages are ?lang=
     if language is None:
         return None
     with translation.override(language):

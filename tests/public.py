@@ -43,6 +43,7 @@ def demo_urls(demo, language):
         "event list": reverse_in("events:list", language),
         "event detail": url_in(event, language),
         "search results": reverse_in("search:results", language) + "?q=SOCIEUX",
+        "API documentation": reverse_in("api-docs", language),
     }
 
 

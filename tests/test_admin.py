@@ -62,6 +62,13 @@ def staff_client(client, demo, admin_user):
     Subscriber.objects.create(
         email="reader@example.be", language="fr", requested_at=now, confirmed_at=now
     ).organizations.add(demo.issuing_organization)
+    # And a partner's webhook with its delivery log.
+    from webhooks import events
+    from webhooks.models import Subscription
+
+    hook = Subscription.objects.create(name="Portal", url="https://portal.example.be/hook")
+    hook.organizations.add(demo.issuing_organization)
+    events.test_delivery(hook)
     client.force_login(admin_user)
     return client
 

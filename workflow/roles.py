@@ -43,6 +43,11 @@ EDITORS_EXTRA = {
     "distribution": ["view_sending", "add_sending", "view_delivery"],
     # The public's subscriptions: seen, exported and deleted at a subscriber's request.
     "subscriptions": ["view_subscriber", "delete_subscriber"],
+    # Partners' webhooks: their subscriptions, and the delivery log.
+    "webhooks": [
+        *(f"{verb}_subscription" for verb in ("view", "add", "change", "delete")),
+        "view_delivery",
+    ],
 }
 
 

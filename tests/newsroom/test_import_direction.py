@@ -29,6 +29,8 @@ LAYERS = {
     "press_lists": {"newsroom"} | CONTENT,
     "subscriptions": {"newsroom", "identity"} | CONTENT,
     "distribution": {"newsroom", "workflow", "identity", "press_lists", "subscriptions"} | CONTENT,
+    "webhooks": {"newsroom", "workflow"} | CONTENT,
+    "api": {"newsroom", "translations", "search", "public_cache"} | CONTENT,
 }
 COMPOSITION_ROOT = {ROOT / "newsroom" / "urls.py"}
 
