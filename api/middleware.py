@@ -29,8 +29,8 @@ class ClientRateThrottle(SimpleRateThrottle):
 
 
 def rate():
-    """``NEWSROOM_API_RATE_LIMIT``: "120/min", "10/s", ...; empty: no limit."""
-    return settings.NEWSROOM_API_RATE_LIMIT or None
+    """``NEWSROOM_API_RATE_LIMIT``: "120/min", "10/s", ...; None ("off"): no limit."""
+    return settings.NEWSROOM_API_RATE_LIMIT
 
 
 class ApiMiddleware:

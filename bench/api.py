@@ -20,7 +20,7 @@ the figure docs/benchmarks.md tabulates) against the targets of the matching pag
 list as the release list, detail and ninjs as the release detail, 304 as the
 release page's 304.
 
-The server runs with ``NEWSROOM_API_RATE_LIMIT`` empty: wrk is one client, and the
+The server runs with ``NEWSROOM_API_RATE_LIMIT=off``: wrk is one client, and the
 rate limit would answer it 429 after the first 120 requests.
 
 Environment and options: those of bench/pages.py (``--help``), except that
@@ -102,7 +102,7 @@ def api_urls():
 def server_environment(database_url, static_root):
     """The page benchmark's production-like settings, without the API's rate limit."""
     env = pages.server_environment(database_url, static_root)
-    env["NEWSROOM_API_RATE_LIMIT"] = ""
+    env["NEWSROOM_API_RATE_LIMIT"] = "off"
     return env
 
 

@@ -4,6 +4,7 @@ Kept apart from ``settings.py`` so the parsing rules are tested on their own.
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -128,4 +129,21 @@ def max_age_setting(name, value):
     """A number of seconds from the environment: a negative one is a mistake, not "never"."""
     if value < 0:
         raise ImproperlyConfigured(f"{name} must be 0 or more seconds, not {value}.")
+    return value
+
+
+RATE = re.compile(r"[1-9][0-9]*/[0-9]*(s|sec|m|min|h|hour|d|day)")
+
+
+def api_rate_limit(value):
+    """``NEWSROOM_API_RATE_LIMIT``: "120/min", "10/s", "1000/hour" (requests per period),
+    or "off" (None: no limit); anything else stops the start with a message, rather than
+    failing every request."""
+    value = value.strip()
+    if value.lower() == "off":
+        return None
+    if not RATE.fullmatch(value):
+        raise ImproperlyConfigured(
+            f'NEWSROOM_API_RATE_LIMIT must be like "120/min", "10/s" or "off", not {value!r}.'
+        )
     return value

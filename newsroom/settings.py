@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.database import pool_options
 from newsroom.env import (
+    api_rate_limit,
     cache_settings,
     env_bool,
     env_int,
@@ -454,8 +455,9 @@ NEWSROOM_MEDIA_ACCEL_REDIRECT = env_str("NEWSROOM_MEDIA_ACCEL_REDIRECT")
 NEWSROOM_REQUIRED_LANGUAGES = env_list("NEWSROOM_REQUIRED_LANGUAGES", ["fr", "nl"])
 
 # The public API (docs/api.md): requests per client address, e.g. "120/min" or "5/s";
-# empty: no limit. Counted in the default cache (shared by every process with Redis).
-NEWSROOM_API_RATE_LIMIT = env_str("NEWSROOM_API_RATE_LIMIT", "120/min")
+# "off": no limit (unset or empty: the default). Counted in the default cache (shared by
+# every process with Redis).
+NEWSROOM_API_RATE_LIMIT = api_rate_limit(env_str("NEWSROOM_API_RATE_LIMIT") or "120/min")
 # Webhooks (docs/webhooks.md) go to public internet addresses only, unless this allows
 # loopback and private networks too (a partner on the intranet).
 NEWSROOM_WEBHOOK_PRIVATE_ADDRESSES = env_bool("NEWSROOM_WEBHOOK_PRIVATE_ADDRESSES", False)

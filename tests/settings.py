@@ -51,6 +51,6 @@ NEWSROOM_VERSION_RECHECK_MS = 0
 # Mail goes to Django's test outbox unless a test starts its SMTP server (tests/smtp.py).
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 NEWSROOM_SITE_URL = "https://newsroom.example.be"
-NEWSROOM_API_RATE_LIMIT = ""
+NEWSROOM_API_RATE_LIMIT = None  # "off"; tests/api/test_api.py sets one
 # The tests' webhook receiver listens on 127.0.0.1 (tests/webhooks/).
 NEWSROOM_WEBHOOK_PRIVATE_ADDRESSES = True

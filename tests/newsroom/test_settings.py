@@ -90,3 +90,14 @@ def test_a_malformed_boolean_is_an_error_not_a_guess(monkeypatch):
         env.env_bool("DEBUG")
     monkeypatch.setenv("DEBUG", "On")
     assert env.env_bool("DEBUG") is True
+
+
+def test_the_api_rate_limit_is_read_or_refused_at_start():
+    from newsroom.env import api_rate_limit
+
+    assert api_rate_limit("120/min") == "120/min"
+    assert api_rate_limit(" 10/s ") == "10/s"
+    assert api_rate_limit("OFF") is None
+    for wrong in ("120", "0/min", "120/fortnight", "lots"):
+        with pytest.raises(ImproperlyConfigured, match="NEWSROOM_API_RATE_LIMIT"):
+            api_rate_limit(wrong)
