@@ -27,6 +27,21 @@ class EventQuerySet(PublishableQuerySet):
         """Events that are over, the latest first."""
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
+    def with_page_parts(self):
+        """What an event's page (and its API document) shows besides the event: its
+        organizers, its speakers with their roles, and its related releases that are
+        live (``live_releases``). Three queries whatever the number of events."""
+        return self.prefetch_related(
+            "organizers",
+            models.Prefetch(
+                "speakers",
+                queryset=Appointment.objects.select_related("person", "role__organization"),
+            ),
+            models.Prefetch(
+                "related_releases", queryset=PressRelease.objects.live(), to_attr="live_releases"
+            ),
+        )
+
 
 class Event(MultilingualContent, Publishable):
     #: The organizations an event is "of", for the editors' planning filter.

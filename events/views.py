@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -6,8 +5,6 @@ from django.views.generic import ListView
 
 from newsroom.languages import slug_in_language
 from newsroom.structured_data import event_data, json_ld_script, plain_text
-from organizations.models import Appointment
-from releases.models import PressRelease
 from workflow.public_views import TranslatedSlugDetailView
 
 from .calendar import calendar_for, default_calendar_name
@@ -35,22 +32,7 @@ class EventDetailView(TranslatedSlugDetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "organizers",
-                Prefetch(
-                    "speakers",
-                    queryset=Appointment.objects.select_related("person", "role__organization"),
-                ),
-                Prefetch(
-                    "related_releases",
-                    queryset=PressRelease.objects.live(),
-                    to_attr="live_releases",
-                ),
-            )
-        )
+        return super().get_queryset().with_page_parts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

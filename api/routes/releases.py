@@ -1,29 +1,25 @@
 """Releases: the list (the website's filters, search, updates since), one release,
 and one release as IPTC ninjs. Read through ``live()`` only, as every public page."""
 
-from django.db.models import Q
 from django.utils import timezone
 from ninja import Query, Router
 
 from newsroom.publishing import Status
 from newsroom.site_url import absolute_url
 from public_cache.fragments import cached_values
+from releases.filters import filter_releases
 from releases.models import Correction, PressRelease, release_numbers
 from releases.parts import PAGE_PARTS, release_with_parts, releases_with_parts
 from translations.updated import last_changes
 
 from .. import documents, schemas
-from ..cursor import after_descending, page_of
 from ..ninjs import release_ninjs as as_ninjs
 from ..params import Id, ReleaseFilters, Single
 from ..problems import problem
 from ..responses import json_response
-from ..search import matching_ids
-from .common import ERRORS, GONE, gone_since, read_public_filters
+from .common import ERRORS, GONE, live_page
 
 router = Router(tags=["Releases"])
-
-ORDER = ("-publish_at", "-pk")
 
 
 def _documents(request, pks, lang):
@@ -45,19 +41,6 @@ def _documents(request, pks, lang):
     return [found[pk] for pk in pks if pk in found]
 
 
-def filtered(queryset, active, params):
-    """The website's filters (releases/filters.py), on live releases or on those gone."""
-    if "organization" in active:
-        queryset = queryset.about(active["organization"])
-    if "official" in active:
-        queryset = queryset.quoting(active["official"])
-    if "topic" in active:
-        queryset = queryset.filter(topics=active["topic"])
-    if params.year:
-        queryset = queryset.filter(publish_at__year=params.year)
-    return queryset
-
-
 @router.get(
     "/releases",
     response={200: schemas.ReleasePage, **ERRORS},
@@ -67,32 +50,14 @@ def filtered(queryset, active, params):
 def release_list(request, params: Query[ReleaseFilters]):
     """The releases the website lists, newest first, filtered as on the website.
     An unknown organization, official or topic is a 404, as on the website."""
-    now = timezone.now()
-    active = read_public_filters(request, params)
-    queryset = filtered(PressRelease.objects.live(now), active, params)
-    if params.q:
-        queryset = queryset.filter(pk__in=matching_ids(params.q, params.lang, active, "release"))
-    since = params.since()
-    if since is not None:
-        queryset = queryset.filter(Q(publish_at__gte=since) | Q(updated_at__gte=since))
-    if params.cursor:
-        queryset = queryset.filter(after_descending("publish_at", params.cursor))
-    rows, next_url = page_of(
+    return live_page(
         request,
-        queryset.order_by(*ORDER).values_list("pk", "publish_at"),
-        params.limit,
-        key=lambda row: (row[1], row[0]),
-    )
-    tombstones = []
-    if since is not None and not params.cursor:
-        gone = filtered(PressRelease.objects.all(), active, params)
-        tombstones = gone_since(gone, "release", since, now)
-    return json_response(
-        {
-            "items": _documents(request, [pk for pk, _at in rows], params.lang),
-            "next": next_url,
-            "tombstones": tombstones,
-        }
+        params,
+        PressRelease,
+        "release",
+        filter_releases,
+        "publish_at",
+        lambda pks: _documents(request, pks, params.lang),
     )
 
 
