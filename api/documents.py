@@ -32,6 +32,7 @@ from django.utils.http import urlencode
 
 from newsroom.languages import language_codes, localized, slug_in_language
 from newsroom.site_url import absolute_url
+from releases.placement import paragraph_count, placed_after
 from translations.updated import updated_in
 
 
@@ -111,6 +112,9 @@ def speaker(appointment):
 
 
 def organization_document(organization, lang):
+    """``organization`` with ``public_relations`` (the public ones naming it, read by
+    the caller)."""
+
     def build(item, language):
         return {
             "language": language,
@@ -127,6 +131,17 @@ def organization_document(organization, lang):
         "parent_id": organization.parent_id,
         "website": organization.website,
         "api_url": api_url("organization", organization_id=organization.pk),
+        "relations": [
+            {
+                "kind": relation.kind,
+                "organization_id": relation.organization_id,
+                "related_id": relation.related_id,
+                "through_id": relation.through_id,
+                "started_on": relation.started_on,
+                "ended_on": relation.ended_on,
+            }
+            for relation in organization.public_relations
+        ],
         "content": contents(organization, lang, build),
     }
 
@@ -215,6 +230,7 @@ def release_document(release, lang, changes):
 
     def build(item, language):
         shown = item.in_language(language)
+        paragraphs = paragraph_count(shown.body)
         corrections = [
             {"note": correction.note, "corrected_at": correction.corrected_at}
             for correction in item.corrections.all()
@@ -243,7 +259,11 @@ def release_document(release, lang, changes):
             ],
             "topics": [topic_ref(topic) for topic in item.topics.all()],
             "quotes": [
-                {"text": quote.text, "speaker": speaker(quote.appointment)}
+                {
+                    "text": quote.text,
+                    "speaker": speaker(quote.appointment),
+                    "after_paragraph": placed_after(quote, paragraphs),
+                }
                 for quote in item.quotes.all()
             ],
             "links": [{"label": link.label, "url": link.url} for link in item.links.all()],

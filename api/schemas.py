@@ -64,6 +64,11 @@ class Speaker(Schema):
 class Quote(Schema):
     text: str = Field(description=PART_TEXT)
     speaker: Speaker
+    after_paragraph: int | None = Field(
+        description="Where the quote goes: after this paragraph of `body` (1 for the "
+        "first; paragraphs are its top-level `<p>` elements with content), or after the "
+        "body when null."
+    )
 
 
 class Link(Schema):
@@ -183,6 +188,18 @@ class OrganizationContent(Schema):
     url: str
 
 
+class OrganizationRelation(Schema):
+    kind: str = Field(
+        description="`hosted_by`, `funded_by`, `co_funded_by`, `partner_of` or `member_of`, "
+        'read from `organization_id` to `related_id` ("part of" is `parent_id`).'
+    )
+    organization_id: int
+    related_id: int
+    through_id: int | None = Field(description="The organization it goes through, if any.")
+    started_on: datetime.date | None
+    ended_on: datetime.date | None
+
+
 class Organization(Schema):
     id: int
     slug: str = Field(description="The `organization` filter's value.")
@@ -190,6 +207,10 @@ class Organization(Schema):
     parent_id: int | None
     website: str
     api_url: str
+    relations: list[OrganizationRelation] = Field(
+        description="The relations naming this organization, on either side or as the one "
+        "they go through, whose organizations are all public."
+    )
     content: dict[str, OrganizationContent] = Field(description=CONTENT)
 
 

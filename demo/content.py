@@ -52,8 +52,10 @@ RELEASE = {
             "to reducing poverty worldwide."
         ),
     },
-    # The rest of the communiqué, without the two quotations (see "quotes") and the
-    # "Plus d’info ?" links (see "links"). The <h2> is an editorial addition.
+    # The rest of the communiqué, in its order, without the two quotations (see
+    # "quotes": each placed after the paragraph it follows in the communiqué) and the
+    # "Plus d’info ?" links (see "links"). The <h2> is an editorial addition. The
+    # translations keep the same paragraphs, so the quotes fall in the same places.
     "body": {
         "fr": (
             "<p>La conférence «\u00a0Facilitating expertise on social protection, labour and "
@@ -200,6 +202,7 @@ RELEASE = {
     "quotes": [
         {
             "speaker": "de-block",
+            "after_paragraph": 3,  # "Par le biais de sa plateforme BELINCOSOC…"
             "text": {
                 "fr": (
                     "Notre protection sociale belge est très bonne sur tous les plans et nous voulons "
@@ -227,6 +230,7 @@ RELEASE = {
         },
         {
             "speaker": "de-croo",
+            "after_paragraph": 5,  # "En soutenant SOCIEUX+…", before the <h2>
             "text": {
                 "fr": (
                     "L’atteinte des objectifs de développement durable dépendra d’une meilleure "
@@ -342,44 +346,155 @@ EVENT = {
             "the European Commissioner for International Cooperation and Development.</p>"
         ),
     },
-    # An illustrative outline for the demo: the communiqué names the participants but
-    # gives no programme, so no times or panellists are stated.
-    "programme": {
-        "fr": (
-            "<ul>\n"
-            "<li>Accueil des participants</li>\n"
-            "<li>Ouverture par la ministre des Affaires sociales, Maggie De Block, et le ministre "
-            "de la Coopération au développement, Alexander De Croo</li>\n"
-            "<li>Allocution du Commissaire européen pour la Coopération internationale et le "
-            "développement</li>\n"
-            "<li>Table ronde\u00a0: l’expérience de SOCIEUX+ et de BELINCOSOC (Chine, Maroc)</li>\n"
-            "<li>Clôture</li>\n"
-            "</ul>"
-        ),
-        "nl": (
-            "<ul>\n"
-            "<li>Onthaal van de deelnemers</li>\n"
-            "<li>Opening door minister van Sociale Zaken Maggie De Block en minister van "
-            "Ontwikkelingssamenwerking Alexander De Croo</li>\n"
-            "<li>Toespraak door de Europese commissaris voor Internationale Samenwerking en "
-            "Ontwikkeling</li>\n"
-            "<li>Panelgesprek: de ervaring van SOCIEUX+ en BELINCOSOC (China, Marokko)</li>\n"
-            "<li>Afsluiting</li>\n"
-            "</ul>"
-        ),
-        "en": (
-            "<ul>\n"
-            "<li>Welcome</li>\n"
-            "<li>Opening by the Minister of Social Affairs, Maggie De Block, and the Minister of "
-            "Development Cooperation, Alexander De Croo</li>\n"
-            "<li>Address by the European Commissioner for International Cooperation and "
-            "Development</li>\n"
-            "<li>Panel discussion: the experience of SOCIEUX+ and BELINCOSOC (China, "
-            "Morocco)</li>\n"
-            "<li>Closing</li>\n"
-            "</ul>"
-        ),
-    },
+    # The programme, as sessions (events/models.py Session). DEMO ONLY: the communiqué
+    # says a programme exists ("Le programme de la conférence est disponible ici") and
+    # names who takes part (the two ministers and the European Commissioner), but gives
+    # no times, titles, rooms or panel; those below are invented for the demo, as is the
+    # SPF's opening speaker. Nothing in them contradicts the communiqué: it is the
+    # launch event of SOCIEUX+, at the SPF, on international cooperation in social
+    # protection, with the projects in China and Morocco it mentions.
+    "programme": {},
+    "sessions": [
+        {
+            "kind": "welcome",
+            "starts_at": "2017-05-30 09:30",
+            "ends_at": "2017-05-30 10:00",
+            "title": {
+                "fr": "Accueil des participants",
+                "nl": "Onthaal van de deelnemers",
+                "en": "Welcome and registration",
+            },
+            "location": {"fr": "Hall d’entrée", "nl": "Inkomhal", "en": "Entrance hall"},
+            "participants": [],
+        },
+        {
+            "kind": "opening",
+            "starts_at": "2017-05-30 10:00",
+            "ends_at": "2017-05-30 10:15",
+            "title": {
+                "fr": "Ouverture de la conférence",
+                "nl": "Opening van de conferentie",
+                "en": "Opening of the conference",
+            },
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {
+                    "part": "speaker",
+                    "name": "Tom Auwers",
+                    "function": {
+                        "fr": "Président du comité de direction",
+                        "nl": "Voorzitter van het directiecomité",
+                        "en": "Chair of the Board of Directors",
+                    },
+                    "organization_name": {
+                        "fr": "SPF Sécurité sociale",
+                        "nl": "FOD Sociale Zekerheid",
+                        "en": "FPS Social Security",
+                    },
+                },
+            ],
+        },
+        {
+            "kind": "talk",
+            "starts_at": "2017-05-30 10:15",
+            "ends_at": "2017-05-30 10:35",
+            "title": {
+                "fr": "La protection sociale, partie cruciale de la lutte contre la pauvreté",
+                "nl": "Sociale bescherming, een cruciaal onderdeel van de strijd tegen armoede",
+                "en": "Social protection, a crucial part of the fight against poverty",
+            },
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {"part": "speaker", "official": ("maggie-de-block", "social-affairs")}
+            ],
+        },
+        {
+            "kind": "talk",
+            "starts_at": "2017-05-30 10:35",
+            "ends_at": "2017-05-30 10:55",
+            "title": {
+                "fr": "Les objectifs de développement durable : sortir du raisonnement cloisonné",
+                "nl": "De duurzameontwikkelingsdoelstellingen: weg met het hokjesdenken",
+                "en": "The Sustainable Development Goals: beyond working in silos",
+            },
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {"part": "speaker", "official": ("alexander-de-croo", "development-cooperation")}
+            ],
+        },
+        {
+            "kind": "keynote",
+            "starts_at": "2017-05-30 10:55",
+            "ends_at": "2017-05-30 11:20",
+            "title": {
+                "fr": "Lancement de SOCIEUX+",
+                "nl": "Lancering van SOCIEUX+",
+                "en": "Launch of SOCIEUX+",
+            },
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {"part": "speaker", "official": ("neven-mimica", "commissioner-development")}
+            ],
+        },
+        {
+            "kind": "break",
+            "starts_at": "2017-05-30 11:20",
+            "ends_at": "2017-05-30 11:40",
+            "title": {"fr": "Pause-café", "nl": "Koffiepauze", "en": "Coffee break"},
+            "location": {"fr": "Hall d’entrée", "nl": "Inkomhal", "en": "Entrance hall"},
+            "participants": [],
+        },
+        {
+            "kind": "panel",
+            "starts_at": "2017-05-30 11:40",
+            "ends_at": "2017-05-30 12:45",
+            "title": {
+                "fr": "Table ronde : l’expérience de SOCIEUX+ et de BELINCOSOC",
+                "nl": "Panelgesprek: de ervaring van SOCIEUX+ en BELINCOSOC",
+                "en": "Panel: the experience of SOCIEUX+ and BELINCOSOC",
+            },
+            "description": {
+                "fr": "La réforme des pensions en République populaire de Chine et les "
+                "statistiques de la protection sociale au Maroc : ce que l’expertise "
+                "européenne apporte aux pays partenaires.",
+                "nl": "De pensioenhervorming in de Volksrepubliek China en de statistieken "
+                "over sociale bescherming in Marokko: wat Europese expertise partnerlanden "
+                "brengt.",
+                "en": "Pension reform in the People’s Republic of China and social "
+                "protection statistics in Morocco: what European expertise brings to "
+                "partner countries.",
+            },
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {"part": "speaker", "official": ("alexander-de-croo", "development-cooperation")},
+                {"part": "speaker", "official": ("neven-mimica", "commissioner-development")},
+                {
+                    "part": "moderator",
+                    "name": "Tom Auwers",
+                    "function": {
+                        "fr": "Président du comité de direction",
+                        "nl": "Voorzitter van het directiecomité",
+                        "en": "Chair of the Board of Directors",
+                    },
+                    "organization_name": {
+                        "fr": "SPF Sécurité sociale",
+                        "nl": "FOD Sociale Zekerheid",
+                        "en": "FPS Social Security",
+                    },
+                },
+            ],
+        },
+        {
+            "kind": "closing",
+            "starts_at": "2017-05-30 12:45",
+            "ends_at": "2017-05-30 13:00",
+            "title": {"fr": "Clôture", "nl": "Afsluiting", "en": "Closing remarks"},
+            "location": {"fr": "Auditorium", "nl": "Auditorium", "en": "Auditorium"},
+            "participants": [
+                {"part": "speaker", "official": ("maggie-de-block", "social-affairs")}
+            ],
+        },
+    ],
     "venue_name": {
         "fr": "SPF Sécurité sociale",
         "nl": "FOD Sociale Zekerheid",

@@ -37,24 +37,11 @@ IDENTITY = {
     },
 }
 
+# The accessibility statement, privacy notice, legal notice and contact page are the
+# newsroom's own pages (site_pages/), linked from every footer: not repeated here.
 FOOTER_LINKS = [
     {
-        "label": {
-            "fr": "Accessibilité",
-            "nl": "Toegankelijkheid",
-            "de": "Barrierefreiheit",
-            "en": "Accessibility",
-        },
-        "url": {
-            code: f"https://socialsecurity.belgium.be/{code}/accessibility"
-            for code in ("fr", "nl", "de", "en")
-        },
-    },
-    {
-        "label": {"fr": "Vie privée", "nl": "Privacy", "de": "Datenschutz", "en": "Privacy"},
-        "url": {
-            code: f"https://socialsecurity.belgium.be/{code}/privacy"
-            for code in ("fr", "nl", "de", "en")
-        },
+        "label": {"fr": "Belgium.be", "nl": "Belgium.be", "de": "Belgium.be", "en": "Belgium.be"},
+        "url": {code: f"https://www.belgium.be/{code}" for code in ("fr", "nl", "de", "en")},
     },
 ]

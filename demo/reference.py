@@ -70,7 +70,19 @@ ORGANIZATIONS = [
         },
         "acronym": {code: "SOCIEUX+" for code in ("fr", "nl", "de", "en")},
         "slug": {code: "socieux" for code in ("fr", "nl", "de", "en")},
-        "description": {},
+        # The seed's words: an EU facility, « une collaboration européenne ».
+        "description": {
+            "fr": "Collaboration européenne qui soutient des pays partenaires dans le "
+            "développement, la gestion et le suivi de leur système de sécurité sociale et "
+            "de leur politique d’emploi.",
+            "nl": "Europese samenwerking die partnerlanden ondersteunt bij de uitbouw, het "
+            "beheer en de opvolging van hun socialezekerheidsstelsel en werkgelegenheidsbeleid.",
+            "de": "Europäische Zusammenarbeit, die Partnerländer bei Aufbau, Verwaltung und "
+            "Begleitung ihres Systems der sozialen Sicherheit und ihrer Beschäftigungspolitik "
+            "unterstützt.",
+            "en": "A European collaboration that supports partner countries in developing, "
+            "managing and monitoring their social security systems and employment policies.",
+        },
     },
     {
         "key": "commission-europeenne",
@@ -110,7 +122,14 @@ ORGANIZATIONS = [
             "de": "belgische-entwicklungsagentur",
             "en": "belgian-development-agency",
         },
-        "description": {},
+        # Its name on 30 May 2017 (the seed's « Agence belge de développement (CTB) »);
+        # outside the seed: it has been called Enabel since 1 January 2018.
+        "description": {
+            "fr": "L’agence belge de développement, appelée Enabel depuis 2018.",
+            "nl": "Het Belgische ontwikkelingsagentschap, sinds 2018 Enabel genoemd.",
+            "de": "Die belgische Entwicklungsagentur, seit 2018 Enabel genannt.",
+            "en": "The Belgian development agency, called Enabel since 2018.",
+        },
     },
     {
         "key": "gouvernement-federal",
@@ -287,4 +306,46 @@ EVENT_SPEAKERS = [
     ("maggie-de-block", "social-affairs"),
     ("alexander-de-croo", "development-cooperation"),
     ("neven-mimica", "commissioner-development"),
+]
+
+#: Relations between the organizations besides "part of" (each organization's
+#: ``parent``: BELINCOSOC is part of the SPF). A date stands for the year the seed
+#: gives ("since 2016": the pages show the year only).
+RELATIONS = [
+    # The seed: « Depuis 2016, le SPF Sécurité sociale héberge et finance conjointement
+    # SOCIEUX+ par le biais de sa plateforme BELINCOSOC ».
+    {
+        "organization": "socieux",
+        "kind": "hosted_by",
+        "related": "spf-securite-sociale",
+        "through": "belincosoc",
+        "started_on": "2016-01-01",
+    },
+    {
+        "organization": "socieux",
+        "kind": "co_funded_by",
+        "related": "spf-securite-sociale",
+        "through": "belincosoc",
+        "started_on": "2016-01-01",
+    },
+    # Demo-only: the seed calls SOCIEUX+ « centre d'expertise de l'UE » and « une
+    # collaboration européenne » but names no funder besides the SPF; that the European
+    # Commission co-funds it (undated) is the demo's assumption.
+    {
+        "organization": "socieux",
+        "kind": "co_funded_by",
+        "related": "commission-europeenne",
+        "through": None,
+        "started_on": None,
+    },
+    # De Croo's quote in the seed: « L'étroite collaboration entre mes services, l'Agence
+    # belge de développement (CTB) et le SPF Sécurité sociale »; undated (the seed gives
+    # no start).
+    {
+        "organization": "ctb",
+        "kind": "partner_of",
+        "related": "spf-securite-sociale",
+        "through": None,
+        "started_on": None,
+    },
 ]

@@ -34,6 +34,7 @@ from identity.models import SiteIdentity
 from newsroom.languages import localized, slug_in_language
 from newsroom.site_url import absolute_url
 from newsroom.structured_data import plain_text
+from releases.placement import place_quotes
 from releases.views import with_embargo_token
 from subscriptions import links
 
@@ -103,17 +104,25 @@ def render(release, language, *, page_url, press_kit_url, embargo_until=None, to
     content_language = release.content_language(language)
     shown = release.in_language(content_language)
     with translation.override(language):
-        quotes = []
-        for quote in release.quotes.all():
+        # The body with its quotes in their place (releases/placement.py): runs of
+        # the body as HTML and as text, and quotes.
+        body = []
+        for part in place_quotes(shown.body, release.quotes.all()):
+            if part.quote is None:
+                body.append({"html": email_body(part.html, token), "text": plain_text(part.html)})
+                continue
+            quote = part.quote
             has_text = localized(quote, "text", content_language)
             lang = content_language if has_text else release.original_language
             role, role_lang = reference(quote.appointment.role, "title", language)
-            quotes.append(
+            body.append(
                 {
-                    "text": localized(quote, "text", lang),
-                    "lang": lang,
-                    "by": f"{quote.appointment.person}, {role}",
-                    "by_lang": role_lang,
+                    "quote": {
+                        "text": localized(quote, "text", lang),
+                        "lang": lang,
+                        "by": f"{quote.appointment.person}, {role}",
+                        "by_lang": role_lang,
+                    }
                 }
             )
         issuer, issuer_lang = reference(release.issuing_organization, "name", language)
@@ -148,9 +157,7 @@ def render(release, language, *, page_url, press_kit_url, embargo_until=None, to
             "newsroom": SiteIdentity.current().name,
             "release": release,
             "shown": shown,
-            "body_html": email_body(shown.body, token),
-            "body_text": plain_text(shown.body),
-            "quotes": quotes,
+            "body": body,
             "links": release_links,
             "page_url": page_url,
             "press_kit_url": press_kit_url,

@@ -5,7 +5,7 @@ import datetime
 import icalendar
 from django.utils.translation import gettext as _
 
-from newsroom.structured_data import plain_text
+from newsroom.structured_data import plain_text, text_in
 
 PRODID = "-//Newsroom//Newsroom//EN"  # the product, the same for every installation
 
@@ -39,7 +39,52 @@ def event_component(event, absolute_url, domain):
     return component
 
 
-def calendar_for(events, absolute_url_of, domain, name):
+def participant_line(participant, *languages):
+    """ "Maggie De Block, Minister of Social Affairs" or an external speaker's name,
+    function and organization, in ``language`` or the first language that has them."""
+    if participant.appointment_id:
+        appointment = participant.appointment
+        return f"{appointment.person}, {text_in(appointment.role, 'title', *languages)}"
+    details = [
+        text_in(participant, "function", *languages),
+        text_in(participant, "organization_name", *languages),
+    ]
+    return ", ".join([participant.name, *(part for part in details if part)])
+
+
+def session_component(session, event_uid, absolute_url, domain, *languages):
+    """A VEVENT for one session of the programme, a child of its event's (RFC 9253's
+    RELATED-TO with RELTYPE=PARENT; calendars that ignore it show a dated entry)."""
+    component = icalendar.Event()
+    component.add("uid", f"event-session-{session.pk}@{domain}")
+    component.add("dtstamp", _utc(session.event.updated_at))
+    component.add("dtstart", _utc(session.starts_at))
+    component.add("dtend", _utc(session.ends_at))
+    component.add("summary", text_in(session, "title", *languages))
+    component.add("related-to", event_uid, parameters={"RELTYPE": "PARENT"})
+    lines = []
+    if description := text_in(session, "description", *languages):
+        lines.append(description)
+    if session.speakers:
+        lines.append(
+            _("Speakers: %(names)s")
+            % {"names": "; ".join(participant_line(p, *languages) for p in session.speakers)}
+        )
+    if session.moderators:
+        lines.append(
+            _("Moderator: %(names)s")
+            % {"names": "; ".join(participant_line(p, *languages) for p in session.moderators)}
+        )
+    lines.append(absolute_url)
+    component.add("description", "\n\n".join(lines))
+    if location := text_in(session, "location", *languages):
+        component.add("location", location)
+    component.add("url", absolute_url)
+    component.add("categories", [str(session.get_kind_display())])
+    return component
+
+
+def calendar_for(events, absolute_url_of, domain, name, with_sessions=False):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -48,7 +93,21 @@ def calendar_for(events, absolute_url_of, domain, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Brussels")
     for event in events:
-        calendar.add_component(event_component(event, absolute_url_of(event), domain))
+        url = absolute_url_of(event)
+        component = event_component(event, url, domain)
+        calendar.add_component(component)
+        if with_sessions:
+            for session in event.sessions.all():
+                calendar.add_component(
+                    session_component(
+                        session,
+                        component["uid"],
+                        url,
+                        domain,
+                        event.for_reader.lang,
+                        event.original_language,
+                    )
+                )
     return calendar
 
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event
+from .models import Event, Session, SessionParticipant
 
 
 @register(Event)
@@ -15,3 +15,13 @@ class EventTranslationOptions(TranslationOptions):
         "registration_note",
         "withdrawal_reason",
     )
+
+
+@register(Session)
+class SessionTranslationOptions(TranslationOptions):
+    fields = ("title", "description", "location")
+
+
+@register(SessionParticipant)
+class SessionParticipantTranslationOptions(TranslationOptions):
+    fields = ("function", "organization_name")

@@ -51,12 +51,13 @@ class EventDetailView(TranslatedSlugDetailView):
         return context
 
 
-def calendar_response(request, events, name, filename=None):
+def calendar_response(request, events, name, filename=None, with_sessions=False):
     calendar = calendar_for(
         events,
         lambda event: request.build_absolute_uri(event.get_absolute_url()),
         request.get_host().split(":")[0],
         name,
+        with_sessions=with_sessions,
     )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     if filename:
@@ -71,9 +72,12 @@ def upcoming_calendar(request):
 
 
 class EventCalendarView(TranslatedSlugDetailView):
-    """One event as an .ics file ("add to calendar")."""
+    """One event as an .ics file ("add to calendar"), with the sessions of its programme."""
 
     model = Event
+
+    def get_queryset(self):
+        return super().get_queryset().with_page_parts()
 
     def canonical_path(self, item):
         return reverse("events:calendar", kwargs={"slug": slug_in_language(item)})
@@ -85,4 +89,5 @@ class EventCalendarView(TranslatedSlugDetailView):
             [event],
             default_calendar_name(),
             filename=f"{slug_in_language(event)}.ics",
+            with_sessions=True,
         )

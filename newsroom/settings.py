@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "webhooks",
     "translations",
     "api",
+    "site_pages",
     "csp",
     # The task queue's worker (``manage.py run_huey``) and task registry.
     "huey.contrib.djhuey",

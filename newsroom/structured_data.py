@@ -12,6 +12,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
+from newsroom.languages import language_codes, localized
+
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -20,7 +22,19 @@ def json_ld_script(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
-def organization_data(organization, absolute):
+#: schema.org's property for each kind of organization relation, on the subject's
+#: side and on the related organization's (None: schema.org has none; hosting and
+#: partnership have no property at all, and are left out).
+RELATION_PROPERTIES = {
+    "funded_by": ("funder", None),
+    "co_funded_by": ("funder", None),
+    "member_of": ("memberOf", "member"),
+}
+
+
+def organization_data(organization, absolute, parent=None, children=(), relations=()):
+    """An organization; for its own page, with its ``parent``, ``children`` and
+    ``relations`` (each public, read by the caller; only relations in force today)."""
     data = {
         "@type": "GovernmentOrganization",
         "name": organization.name,
@@ -28,6 +42,23 @@ def organization_data(organization, absolute):
     }
     if organization.website:
         data["sameAs"] = organization.website
+    if parent is not None:
+        data["parentOrganization"] = organization_data(parent, absolute)
+    if children:
+        data["subOrganization"] = [organization_data(child, absolute) for child in children]
+    for relation in relations:
+        forward, inverse = RELATION_PROPERTIES.get(relation.kind, (None, None))
+        if relation.organization_id == organization.pk:
+            name, other = forward, relation.related
+        elif relation.related_id == organization.pk:
+            name, other = inverse, relation.organization
+        else:  # a relation going through this organization is not its own
+            continue
+        if name and relation.is_current():
+            entries = data.setdefault(name, [])
+            entry = organization_data(other, absolute)
+            if entry not in entries:  # funded and co-funded by the same one: named once
+                entries.append(entry)
     return data
 
 
@@ -91,4 +122,52 @@ def event_data(event, shown, absolute, url):
             "name": shown.venue_name,
             "address": shown.venue_address.replace("\n", ", "),
         }
+    sessions = [
+        session_data(session, shown.lang, event, absolute) for session in event.sessions.all()
+    ]
+    if sessions:
+        data["subEvent"] = sessions
+    return data
+
+
+def text_in(item, field, *languages):
+    """``field`` of a part (a session, a speaker) in the first of ``languages`` that
+    has it, else in any language."""
+    for code in (*languages, *language_codes()):
+        if value := localized(item, field, code):
+            return value
+    return ""
+
+
+def participant_data(participant, language, absolute):
+    """A session's speaker or moderator: an official with the role held that day, or
+    someone from outside with their function and organization."""
+    if participant.appointment_id:
+        return person_data(participant.appointment, absolute)
+    data = {"@type": "Person", "name": participant.name}
+    if function := text_in(participant, "function", language):
+        data["jobTitle"] = function
+    if organization := text_in(participant, "organization_name", language):
+        data["affiliation"] = {"@type": "Organization", "name": organization}
+    return data
+
+
+def session_data(session, language, event, absolute):
+    """A session of an event's programme as a schema.org ``subEvent``; its speakers
+    and moderator are its ``performer``s (schema.org has no moderator)."""
+    data = {
+        "@type": "Event",
+        "name": text_in(session, "title", language, event.original_language),
+        "startDate": localtime(session.starts_at).isoformat(),
+        "endDate": localtime(session.ends_at).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if description := text_in(session, "description", language, event.original_language):
+        data["description"] = description
+    if room := text_in(session, "location", language, event.original_language):
+        data["location"] = {"@type": "Place", "name": room}
+    performers = [participant_data(p, language, absolute) for p in session.participants.all()]
+    if performers:
+        data["performer"] = performers
     return data

@@ -14,6 +14,7 @@ from newsroom.well_known import favicon, robots_txt
 from organizations.sitemaps import OrganizationSitemap, PersonSitemap
 from releases.sitemaps import ReleaseSitemap
 from releases.views import HomeView
+from site_pages.sitemaps import SitePageSitemap
 
 admin.site.site_header = _("Newsroom administration")
 admin.site.site_title = _("Newsroom")
@@ -29,6 +30,7 @@ SITEMAPS = {
     "events": EventSitemap,
     "organizations": OrganizationSitemap,
     "officials": PersonSitemap,
+    "pages": SitePageSitemap,
 }
 
 urlpatterns = [
@@ -59,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("", include("site_pages.urls")),
     path(pgettext_lazy("URL", "api/"), ApiDocsView.as_view(), name="api-docs"),
     prefix_default_language=True,
 )

@@ -8,7 +8,35 @@ from newsroom.languages import translated_columns
 from workflow.admin_guard import GuardedAdminMixin, GuardedInlineMixin
 from workflow.content_admin import ContentAdmin
 
-from .models import Appointment, Organization, Person, PressContact, Role
+from .models import Appointment, Organization, OrganizationRelation, Person, PressContact, Role
+
+
+class RelationInline(
+    PreloadedChoicesInlineMixin, GuardedInlineMixin, DateHintsMixin, admin.TabularInline
+):
+    """This organization's relations with others ("hosted by", "co-funded by"...).
+    "Part of" is the organization's own field, which draws the hierarchy."""
+
+    model = OrganizationRelation
+    fk_name = "organization"
+    extra = 0
+    verbose_name = _("relation with another organization")
+    verbose_name_plural = _("relations with other organizations")
+    autocomplete_fields = ["related", "through"]
+    preloaded = {"related": [], "through": []}
+    fields = ["kind", "related", "through", "started_on", "ended_on"]
+
+
+class InverseRelationInline(RelationInline):
+    """Relations other organizations have with this one ("hosts", "co-funds"...),
+    each edited as the other organization's: the guard asks of that one."""
+
+    fk_name = "related"
+    verbose_name = _("relation of another organization with this one")
+    verbose_name_plural = _("relations of other organizations with this one")
+    autocomplete_fields = ["organization", "through"]
+    preloaded = {"organization": [], "through": []}
+    fields = ["organization", "kind", "through", "started_on", "ended_on"]
 
 
 @admin.register(Organization)
@@ -22,6 +50,7 @@ class OrganizationAdmin(ContentAdmin):
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent"]}),
         (_("About"), {"fields": ["description", "website", "logo"]}),
     ]
+    inlines = [RelationInline, InverseRelationInline]
 
 
 class AppointmentInline(

@@ -27,6 +27,23 @@ def releases_and_events(release_q, event_q):
     return [PressRelease.objects.filter(release_q), Event.objects.filter(event_q)]
 
 
+def speaking_at(appointments):
+    """The events where one of ``appointments`` (a queryset of their pks) speaks or
+    moderates, in the event's flat list of speakers or in a session of its programme,
+    as a condition on events."""
+    Event = apps.get_model("events", "Event")
+    SessionParticipant = apps.get_model("events", "SessionParticipant")
+    return Q(
+        pk__in=Event.speakers.through.objects.filter(appointment__in=appointments).values(
+            "event_id"
+        )
+    ) | Q(
+        pk__in=SessionParticipant.objects.filter(appointment__in=appointments).values(
+            "session__event_id"
+        )
+    )
+
+
 class OrganizationQuerySet(models.QuerySet):
     def public(self, now=None):
         """Organizations named by live releases or events, and their parents (so the
@@ -189,10 +206,10 @@ class Organization(models.Model):
                     "event_id"
                 )
             )
-            | Q(
-                pk__in=Event.speakers.through.objects.filter(
-                    appointment__person__appointments__role__organization__in=family
-                ).values("event_id")
+            | speaking_at(
+                Appointment.objects.filter(
+                    person__appointments__role__organization__in=family
+                ).values("pk")
             ),
         )
 
@@ -221,6 +238,147 @@ class Organization(models.Model):
     def save(self, *args, **kwargs):
         fill_translated_slugs(self, source="name")
         super().save(*args, **kwargs)
+
+
+class OrganizationRelationQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Relations whose organizations are all public (``Organization.objects.public()``:
+        both sides and the one it goes through). A relation never makes an organization
+        public: one only unpublished content names stays unnamed everywhere."""
+        public = Organization.objects.public(now).values("pk")
+        return self.filter(organization__in=public, related__in=public).filter(
+            Q(through__isnull=True) | Q(through__in=public)
+        )
+
+    def involving(self, organization):
+        """Relations naming ``organization``, on either side or as the go-between."""
+        return self.filter(
+            Q(organization=organization) | Q(related=organization) | Q(through=organization)
+        )
+
+    def current(self, day=None):
+        """Relations in force on ``day`` (today): begun (or undated) and not ended."""
+        day = day or timezone.localdate()
+        return self.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=day),
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day),
+        )
+
+
+class OrganizationRelation(models.Model):
+    """A dated relation between two organizations other than "part of": that one is
+    ``Organization.parent``, which draws the hierarchy and makes parents public, and
+    is not said a second time here. Shown on the pages of both organizations (and of
+    the one it goes through) when all of them are public."""
+
+    class Kind(models.TextChoices):
+        HOSTED_BY = "hosted_by", _("hosted by")
+        FUNDED_BY = "funded_by", _("funded by")
+        CO_FUNDED_BY = "co_funded_by", _("co-funded by")
+        PARTNER_OF = "partner_of", _("partner of")
+        MEMBER_OF = "member_of", _("member of")
+
+    #: How each kind reads from the related organization's side ("hosts", ...).
+    INVERSE_LABELS = {
+        Kind.HOSTED_BY: _("hosts"),
+        Kind.FUNDED_BY: _("funds"),
+        Kind.CO_FUNDED_BY: _("co-funds"),
+        Kind.PARTNER_OF: _("partner of"),
+        Kind.MEMBER_OF: _("has as member"),
+    }
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="relations",
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
+    related = models.ForeignKey(
+        Organization,
+        verbose_name=_("related organization"),
+        on_delete=models.PROTECT,
+        related_name="inverse_relations",
+    )
+    through = models.ForeignKey(
+        Organization,
+        verbose_name=_("through"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relations_through",
+        help_text=_(
+            "Optional: the organization the relation goes through, e.g. the platform "
+            "of a public service that hosts a programme."
+        ),
+    )
+    started_on = models.DateField(
+        _("since"), null=True, blank=True, help_text=_("Pages show the year.")
+    )
+    ended_on = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty while it lasts.")
+    )
+
+    objects = OrganizationRelationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("relation with another organization")
+        verbose_name_plural = _("relations with other organizations")
+        ordering = ["kind", "started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="organization_relation_ends_after_it_starts",
+                violation_error_message=_("A relation cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(organization=models.F("related")),
+                name="organization_relation_between_two",
+                violation_error_message=_("An organization cannot be in a relation with itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} – {self.get_kind_display()} – {self.related}"
+
+    def label_from(self, organization):
+        """What the relation is called on ``organization``'s page: "hosted by" on
+        the subject's, "hosts" on the related organization's."""
+        if organization.pk == self.organization_id:
+            return self.get_kind_display()
+        return self.INVERSE_LABELS[self.kind]
+
+    def is_current(self, day=None):
+        day = day or timezone.localdate()
+        return (self.started_on is None or self.started_on <= day) and (
+            self.ended_on is None or self.ended_on >= day
+        )
+
+    def is_public(self, now=None):
+        return OrganizationRelation.objects.public(now).filter(pk=self.pk).exists()
+
+    @property
+    def workflow_owner(self):
+        """The organization it is edited on: the relation is shown only while that
+        one is public too, so whoever may change the organization may change it
+        (workflow/permissions.py)."""
+        return self.organization if self.organization_id else None
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.organization_id and self.organization_id == self.related_id:
+            errors["related"] = _("An organization cannot be in a relation with itself.")
+        if self.through_id and self.through_id in (self.organization_id, self.related_id):
+            errors["through"] = _(
+                "The relation goes through a third organization, not one of its two sides."
+            )
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            errors["ended_on"] = _("A relation cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class PersonQuerySet(models.QuerySet):
@@ -272,7 +430,10 @@ class Person(models.Model):
 
     def shown_on(self):
         """Releases quoting this person and events where they speak, in any role."""
-        return releases_and_events(Q(quotes__appointment__person=self), Q(speakers__person=self))
+        return releases_and_events(
+            Q(quotes__appointment__person=self),
+            speaking_at(Appointment.objects.filter(person=self).values("pk")),
+        )
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -311,7 +472,7 @@ class Role(models.Model):
         (their page lists it, whatever role they are quoted in)."""
         return releases_and_events(
             Q(quotes__appointment__person__appointments__role=self),
-            Q(speakers__person__appointments__role=self),
+            speaking_at(Appointment.objects.filter(person__appointments__role=self).values("pk")),
         )
 
 
@@ -340,13 +501,20 @@ class AppointmentQuerySet(models.QuerySet):
         return self._with_live_quote(now).filter(live_quote__isnull=False)
 
     def public(self, now=None):
-        """Appointments the public sees: quoted in a live release or speaking at a
-        live event. Probed per appointment (there are few), not joined."""
+        """Appointments the public sees: quoted in a live release, speaking at a live
+        event or in a session of its programme. Probed per appointment (there are
+        few), not joined."""
         Event = apps.get_model("events", "Event")
+        SessionParticipant = apps.get_model("events", "SessionParticipant")
         speaking = Event.speakers.through.objects.filter(
             live_q(now, "event__"), appointment=OuterRef("pk")
         )
-        return self._with_live_quote(now).filter(Q(live_quote__isnull=False) | Exists(speaking))
+        in_programme = SessionParticipant.objects.filter(
+            live_q(now, "session__event__"), appointment=OuterRef("pk")
+        )
+        return self._with_live_quote(now).filter(
+            Q(live_quote__isnull=False) | Exists(speaking) | Exists(in_programme)
+        )
 
     def started(self):
         """Appointments that have begun: a future appointment is not public yet."""
@@ -420,7 +588,8 @@ class Appointment(models.Model):
         if self.person_id is None:
             return []
         return releases_and_events(
-            Q(quotes__appointment__person=self.person_id), Q(speakers__person=self.person_id)
+            Q(quotes__appointment__person=self.person_id),
+            speaking_at(Appointment.objects.filter(person=self.person_id).values("pk")),
         )
 
     def held_on(self, day):

@@ -1,3 +1,6 @@
+import datetime
+
+from django.apps import apps
 from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.utils import timezone
@@ -5,14 +8,16 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from newsroom.publishing import live_q
+from newsroom.structured_data import json_ld_script, organization_data
 from public_cache.fragments import cached_fragment
 from releases.models import PressRelease, Quote
 from workflow.permissions import may_preview
 from workflow.public_views import PublicQuerysetMixin, TranslatedSlugDetailView
 
-from .models import Appointment, Organization, Person
+from .models import Appointment, Organization, OrganizationRelation, Person
 
 RELEASES_ON_PROFILE = 10
+SESSIONS_ON_PROFILE = 20
 
 
 def is_public_now(request, organization):
@@ -21,6 +26,75 @@ def is_public_now(request, organization):
     return cached_fragment(
         request, "organization-is-public", [organization.pk], organization.is_public
     )
+
+
+class RelationRow:
+    """A relation as one organization's page says it: "Hosted by X, through Y,
+    since 2016" on the subject's, "Hosts X" on the related one's, and "X hosted by
+    Y" on the page of the organization it goes through."""
+
+    def __init__(self, relation, organization):
+        self.relation = relation
+        self.through = relation.through if relation.through_id != organization.pk else None
+        if organization.pk == relation.through_id:
+            self.subject, self.label, self.other = (
+                relation.organization,
+                relation.get_kind_display(),
+                relation.related,
+            )
+        else:
+            self.subject = None
+            self.label = relation.label_from(organization)
+            self.other = (
+                relation.related
+                if organization.pk == relation.organization_id
+                else relation.organization
+            )
+        self.started_on, self.ended_on = relation.started_on, relation.ended_on
+        self.is_future = relation.started_on is not None and not relation.is_current()
+        self.has_ended = relation.ended_on is not None and relation.ended_on < timezone.localdate()
+
+
+def public_relations(organization, now=None):
+    """The public relations naming ``organization`` (either side, or as the one they
+    go through), with their organizations, in one query."""
+    return list(
+        OrganizationRelation.objects.public(now)
+        .involving(organization)
+        .select_related("organization", "related", "through")
+    )
+
+
+def relation_rows(organization, relations):
+    """Rows for the page: those not ended first, each group in the order of the kinds
+    (hosted, funded, co-funded, partner, member), the earliest first."""
+    kinds = list(OrganizationRelation.Kind)
+    rows = [RelationRow(relation, organization) for relation in relations]
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.has_ended,
+            kinds.index(row.relation.kind),
+            row.started_on or datetime.date.min,
+            row.relation.pk,
+        ),
+    )
+
+
+def organization_structured_data(request, organization, children, relations):
+    """The page's JSON-LD: the organization with its public parent and children
+    and its relations (``children`` and ``relations``: public ones only)."""
+    parent = None
+    if organization.parent_id is not None:
+        parent = Organization.objects.public().filter(pk=organization.parent_id).first()
+    data = organization_data(
+        organization,
+        request.build_absolute_uri,
+        parent=parent,
+        children=children,
+        relations=relations,
+    )
+    return json_ld_script({"@context": "https://schema.org", **data})
 
 
 class OrganizationListView(ListView):
@@ -56,7 +130,19 @@ class OrganizationDetailView(TranslatedSlugDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
+        children = SimpleLazyObject(
+            lambda: list(Organization.objects.public().filter(parent=organization))
+        )
+        relations = SimpleLazyObject(lambda: public_relations(organization))
         context.update(
+            structured_data=cached_fragment(
+                self.request,
+                "organization-structured-data",
+                [organization.pk],
+                lambda: organization_structured_data(
+                    self.request, organization, children, relations
+                ),
+            ),
             # Two counts on indexes (see count_about).
             release_count=cached_fragment(
                 self.request,
@@ -70,9 +156,8 @@ class OrganizationDetailView(TranslatedSlugDetailView):
                 ),
             ),
             # Read when the template draws its fragment, not before.
-            children=SimpleLazyObject(
-                lambda: Organization.objects.public().filter(parent=organization)
-            ),
+            children=children,
+            relations=SimpleLazyObject(lambda: relation_rows(organization, relations)),
             releases=SimpleLazyObject(
                 lambda: (
                     PressRelease.objects.live()
@@ -132,4 +217,18 @@ class PersonDetailView(PublicQuerysetMixin, DetailView):
             .numbered("issuing_organization")
         )
         context["release_count"] = len(latest_releases)
+        context["sessions"] = sessions_of(person, now)
         return context
+
+
+def sessions_of(person, now):
+    """The sessions of live events' programmes the person spoke at or moderated, the
+    latest first, each with the role they held and the event."""
+    SessionParticipant = apps.get_model("events", "SessionParticipant")
+    return list(
+        SessionParticipant.objects.filter(
+            live_q(now, "session__event__"), appointment__person=person
+        )
+        .select_related("session__event", "appointment__role")
+        .order_by("-session__starts_at", "session_id", "order")[:SESSIONS_ON_PROFILE]
+    )

@@ -51,6 +51,7 @@ PUBLIC_VIEWS = frozenset(
         "events:upcoming_calendar",
         "events:calendar",
         "search:results",
+        "site_pages:detail",
         "sitemap",
         "django.contrib.sitemaps.views.sitemap",
         "api-docs",

@@ -11,7 +11,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 #: The app labels whose models are public content: a save or a delete changes the version.
-CONTENT_APPS = ("releases", "events", "organizations", "attachments", "identity")
+CONTENT_APPS = ("releases", "events", "organizations", "attachments", "identity", "site_pages")
 #: Models of those apps that no public page shows.
 NOT_CONTENT = frozenset({"releases.embargolink", "releases.embargoaccess"})
 #: The fields whose change moves an instant of the clock (publishable models).

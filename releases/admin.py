@@ -41,7 +41,7 @@ class QuoteInline(PreloadedChoicesInlineMixin, GuardedInlineMixin, TranslationSt
     extra = 0
     autocomplete_fields = ["appointment"]
     preloaded = {"appointment": ["person", "role"]}
-    fields = ["appointment", "text", "order"]
+    fields = ["appointment", "text", "after_paragraph", "order"]
 
 
 class LinkInline(GuardedInlineMixin, TranslationTabularInline):

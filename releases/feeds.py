@@ -26,6 +26,7 @@ from translations.updated import last_changes, updated_in
 
 from .models import Correction, PressRelease
 from .parts import releases_with_parts
+from .placement import place_quotes
 
 FEED_LENGTH = 30
 #: What an item shows besides the release and its issuer.
@@ -107,6 +108,7 @@ class ReleasesFeed(Feed):
         context = {
             "obj": release,
             "shown": shown,
+            "body_parts": place_quotes(shown.body, release.quotes.all()),
             "original_language": release.original_language,
             "content_language": shown.lang,
         }

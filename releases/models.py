@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import connection, models
 from django.db.models import Case, Func, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, ExtractYear
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import (
@@ -27,6 +29,7 @@ from newsroom.richtext import RichTextField
 from organizations.models import Appointment, Organization, PressContact
 
 from .dateline import dateline
+from .placement import paragraph_count
 
 EMBARGO_SALT = "newsroom.embargo-link"
 
@@ -425,12 +428,34 @@ class Quote(models.Model):
         help_text=_("The person and the role they held on the day of the release."),
     )
     text = models.TextField(_("quoted text"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Shown after this paragraph of the body (1 for the first); empty: after the "
+            "body. Paragraphs are counted in the body in the release's original language; "
+            "headings, lists, tables, pictures, block quotations and empty paragraphs are "
+            "not counted. A translation with fewer paragraphs shows the quote after its body."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Quotes at the same place are shown in this order."),
+    )
 
     class Meta:
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(after_paragraph__isnull=True) | Q(after_paragraph__gte=1),
+                name="quote_after_a_paragraph",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.appointment.person}: {self.text[:60]}"
@@ -449,6 +474,7 @@ class Quote(models.Model):
         if release is None:
             return
         require_original_language(self, "text", release)
+        self.validate_place(release)
         if release.publish_at is None or self.appointment_id is None:
             return
         day = timezone.localtime(release.publish_at).date()
@@ -459,6 +485,32 @@ class Quote(models.Model):
                     % {"appointment": self.appointment, "day": day.strftime("%d/%m/%Y")}
                 }
             )
+
+    def validate_place(self, release):
+        """A quote is placed after a paragraph the body has in the release's original
+        language (a translation with fewer shows it after its body: placement.py)."""
+        if not self.after_paragraph:
+            return
+        language = release.original_language
+        count = paragraph_count(localized(release, "body", language))
+        if self.after_paragraph <= count:
+            return
+        if count:
+            message = ngettext(
+                "The body in %(language)s has %(count)d paragraph: choose 1, or leave this "
+                "empty to show the quote after the body.",
+                "The body in %(language)s has %(count)d paragraphs: choose a number from 1 "
+                "to %(count)d, or leave this empty to show the quote after the body.",
+                count,
+            )
+        else:
+            message = _(
+                "The body in %(language)s has no paragraph: leave this empty to show the "
+                "quote after the body."
+            )
+        raise ValidationError(
+            {"after_paragraph": message % {"language": language_name(language), "count": count}}
+        )
 
 
 class ReleaseLink(models.Model):

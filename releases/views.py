@@ -28,6 +28,7 @@ from workflow.public_views import TranslatedSlugDetailView
 from .filters import FILTERS, apply_filters, filter_choices
 from .models import EmbargoAccess, EmbargoLink, PressRelease, release_numbers
 from .parts import release_with_parts
+from .placement import place_quotes
 
 
 class KnownCountPaginator(Paginator):
@@ -105,6 +106,7 @@ class ReleaseDetailView(TranslatedSlugDetailView):
             press_kit_url=reverse(
                 "releases:press_kit", kwargs={"slug": slug_in_language(self.object)}
             ),
+            body_parts=place_quotes(shown.body, self.object.quotes.all()),
             page_title=shown.title,
             page_description=shown.lead,
             og_type="article",
@@ -160,6 +162,7 @@ class EmbargoView(ReleaseDetailView):
         shown = context["shown"]
         shown.body = with_embargo_token(shown.body, token)
         context.update(
+            body_parts=place_quotes(shown.body, self.object.quotes.all()),
             is_preview=False,
             embargo_until=release.publish_at,
             hreflang_urls={},

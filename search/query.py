@@ -36,7 +36,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from events.models import Event
+from events.models import Event, SessionParticipant
 from releases.models import PressRelease, Quote, release_numbers
 
 from .documents import (
@@ -104,6 +104,9 @@ def probes(filters):
         person = filters["official"]
         condition &= Exists(Quote.objects.filter(release=release, appointment__person=person)) | (
             Exists(Event.speakers.through.objects.filter(event=event, appointment__person=person))
+            | Exists(
+                SessionParticipant.objects.filter(session__event=event, appointment__person=person)
+            )
         )
     if "topic" in filters:  # events have no topics
         condition &= Exists(

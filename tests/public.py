@@ -29,10 +29,12 @@ def demo_urls(demo, language):
     """One URL of every public page type, in ``language``."""
     from events.models import Event
     from organizations.models import Organization, Person
+    from site_pages.models import SitePage
 
     event = Event.objects.get(slug_fr=DEMO_EVENT)
     belincosoc = Organization.objects.get(acronym_fr="BELINCOSOC")
     minister = Person.objects.get(slug="maggie-de-block")
+    statement = SitePage.objects.get(kind=SitePage.Kind.ACCESSIBILITY)
     return {
         "home": reverse_in("home", language),
         "release list": reverse_in("releases:list", language),
@@ -44,6 +46,7 @@ def demo_urls(demo, language):
         "event detail": url_in(event, language),
         "search results": reverse_in("search:results", language) + "?q=SOCIEUX",
         "API documentation": reverse_in("api-docs", language),
+        "accessibility statement": url_in(statement, language),
     }
 
 

@@ -115,8 +115,31 @@ def hidden(demo, make_release, make_event, secret_speaker):
         event.related_releases.add(demo)
         event.organizers.add(secret_speaker["organization"])
         event.speakers.add(secret_speaker["appointment"])
+        add_secret_session(event, secret_speaker, demo)
         items += [release, event]
     return items
+
+
+def add_secret_session(event, secret_speaker, demo):
+    """A session in the event's programme: the secret minister speaking, someone from
+    outside, and a public minister moderating (whose page must not list it)."""
+    from events.models import Session, SessionParticipant
+
+    session = Session.objects.create(
+        event=event,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        title_fr=f"{MARKER} session",
+        title_en=f"{MARKER} session",
+        location_fr=f"{MARKER} salle",
+    )
+    SessionParticipant.objects.create(session=session, appointment=secret_speaker["appointment"])
+    SessionParticipant.objects.create(
+        session=session, name=f"{MARKER} external", function_fr=f"{MARKER} function"
+    )
+    SessionParticipant.objects.create(
+        session=session, part="moderator", appointment=demo.quotes.first().appointment
+    )
 
 
 def public_channels(demo, language):

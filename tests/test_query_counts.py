@@ -20,7 +20,7 @@ def queries(client, url):
 def add_content(demo, make_release, make_event, n):
     """n more live releases and events, each with quotes, links, topics, organizations,
     all tied to the demo's organization, officials and event."""
-    from events.models import Event
+    from events.models import Event, Session, SessionParticipant
     from releases.models import Quote, ReleaseLink
 
     event = Event.objects.get(slug_fr=DEMO_EVENT)
@@ -47,6 +47,16 @@ def add_content(demo, make_release, make_event, n):
             release=demo, appointment=demo.quotes.first().appointment, text_fr=f"y{i}"
         )
         ReleaseLink.objects.create(release=demo, label_fr=f"L{i}", url="https://example.be/")
+        session = Session.objects.create(
+            event=event,
+            starts_at=event.starts_at,
+            ends_at=event.starts_at + datetime.timedelta(minutes=30),
+            title_en=f"Session {i}",
+        )
+        SessionParticipant.objects.create(
+            session=session, appointment=demo.quotes.first().appointment
+        )
+        SessionParticipant.objects.create(session=session, name=f"Guest {i}", part="moderator")
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])

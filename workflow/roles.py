@@ -14,8 +14,15 @@ EDITORS = "Editors"
 CONTENT = {
     "releases": ["pressrelease", "quote", "releaselink", "releasecontact", "topic", "correction"],
     "attachments": ["image", "document"],
-    "events": ["event"],
-    "organizations": ["organization", "person", "role", "appointment", "presscontact"],
+    "events": ["event", "session", "sessionparticipant"],
+    "organizations": [
+        "organization",
+        "organizationrelation",
+        "person",
+        "role",
+        "appointment",
+        "presscontact",
+    ],
 }
 OFFICERS_EXTRA = {
     "releases": ["submit_pressrelease"],
@@ -48,6 +55,8 @@ EDITORS_EXTRA = {
         *(f"{verb}_subscription" for verb in ("view", "add", "change", "delete")),
         "view_delivery",
     ],
+    # The accessibility statement, privacy and legal notices, contact page (site_pages/).
+    "site_pages": ["view_sitepage", "add_sitepage", "change_sitepage"],
 }
 
 

@@ -33,11 +33,7 @@ def filtered(queryset, active):
     if "organization" in active:
         queryset = queryset.filter(organizers=active["organization"])
     if "official" in active:
-        queryset = queryset.filter(
-            pk__in=Event.speakers.through.objects.filter(
-                appointment__person=active["official"]
-            ).values("event_id")
-        )
+        queryset = queryset.with_speaker(active["official"])
     if "year" in active:
         queryset = queryset.filter(starts_at__year=active["year"])
     return queryset

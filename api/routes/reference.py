@@ -2,10 +2,10 @@
 (``public()``: named by live content only; an organization created for an embargoed
 announcement is absent until the announcement is live)."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from ninja import Query, Router
 
-from organizations.models import Appointment, Organization, Person
+from organizations.models import Appointment, Organization, OrganizationRelation, Person
 from releases.models import Topic
 
 from .. import documents, schemas
@@ -18,22 +18,43 @@ from .common import ERRORS
 router = Router(tags=["Organizations, officials and topics"])
 
 
-def _page(request, params, queryset, document):
+def _page(request, params, queryset, document, prepare=None):
     if params.cursor:
         queryset = queryset.filter(after_pk(params.cursor))
     rows, next_url = page_of(request, queryset.order_by("pk"), params.limit, key=lambda r: (r.pk,))
+    if prepare is not None:
+        prepare(rows)
     return json_response({"items": [document(row, params.lang) for row in rows], "next": next_url})
 
 
-def _one(queryset, pk, document, lang, kind):
+def _one(queryset, pk, document, lang, kind, prepare=None):
     item = queryset.filter(pk=pk).first()
     if item is None:
         return problem(404, "Not found", f"No {kind} with this id is public.")
+    if prepare is not None:
+        prepare([item])
     return json_response(document(item, lang))
 
 
 def organizations():
     return Organization.objects.public()
+
+
+def with_relations(rows):
+    """Give each organization its public relations (``public_relations``), read for
+    all of them in one query."""
+    rows = list(rows)
+    relations = list(
+        OrganizationRelation.objects.public()
+        .filter(Q(organization__in=rows) | Q(related__in=rows) | Q(through__in=rows))
+        .order_by("kind", "started_on", "pk")
+    )
+    for row in rows:
+        row.public_relations = [
+            relation
+            for relation in relations
+            if row.pk in (relation.organization_id, relation.related_id, relation.through_id)
+        ]
 
 
 def officials():
@@ -55,7 +76,7 @@ def officials():
 def organization_list(request, params: Query[Listing]):
     """Organizations named by live releases or events, their parents, and those of
     the officials' roles."""
-    return _page(request, params, organizations(), documents.organization_document)
+    return _page(request, params, organizations(), documents.organization_document, with_relations)
 
 
 @router.get(
@@ -71,6 +92,7 @@ def organization_detail(request, organization_id: Id, params: Query[Single]):
         documents.organization_document,
         params.lang,
         "organization",
+        with_relations,
     )
 
 

@@ -17,7 +17,8 @@ def test_event_calendar_file_parses(client, demo):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     calendar = icalendar.Calendar.from_ical(response.content)
-    [vevent] = calendar.walk("VEVENT")
+    vevent, *sessions = calendar.walk("VEVENT")
+    assert len(sessions) == 8  # the programme's sessions (see test_programme.py)
     assert vevent.decoded("dtstart") == brussels(2017, 5, 30, 9, 30)
     assert vevent.decoded("dtend") == brussels(2017, 5, 30, 13, 0)
     assert str(vevent["summary"]) == event.title_nl

@@ -23,7 +23,8 @@ LAYERS = {
         for app in CONTENT
     },
     "search": {"newsroom", "workflow", "public_cache"} | CONTENT,
-    "demo": {"newsroom", "workflow", "translations", "identity"} | CONTENT,
+    "site_pages": {"newsroom", "workflow", "public_cache"},
+    "demo": {"newsroom", "workflow", "translations", "identity", "site_pages"} | CONTENT,
     "desk": {"newsroom", "accounts", "workflow", "translations"} | CONTENT,
     "notices": {"newsroom", "accounts", "workflow", "identity"} | CONTENT,
     "press_lists": {"newsroom"} | CONTENT,

@@ -15,11 +15,19 @@ from demo import content as demo_content
 from demo import identity as demo_identity
 from demo import media as demo_media
 from demo import reference as demo_reference
-from events.models import Event
+from demo import site_pages as demo_site_pages
+from events.models import Event, Session, SessionParticipant
 from identity.models import FooterLink, SiteIdentity
 from newsroom.languages import translated
 from newsroom.publishing import Status
-from organizations.models import Appointment, Organization, Person, PressContact, Role
+from organizations.models import (
+    Appointment,
+    Organization,
+    OrganizationRelation,
+    Person,
+    PressContact,
+    Role,
+)
 from releases.models import PressRelease, Quote, ReleaseContact, ReleaseLink, Topic
 from translations import tracking
 
@@ -35,6 +43,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = 0
         organizations = self.load_organizations()
+        self.load_relations(organizations)
         people = self.load_people()
         roles = self.load_roles(organizations)
         appointments = self.load_appointments(people, roles)
@@ -49,6 +58,7 @@ class Command(BaseCommand):
             for item in (release, event):
                 tracking.written_at(item, item.publish_at)
         self.load_identity()
+        self.created += demo_site_pages.load()
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({self.created} items)."))
         else:
@@ -93,6 +103,22 @@ class Command(BaseCommand):
                 Organization, {"slug_fr": data["slug"]["fr"]}, defaults
             )
         return organizations
+
+    def load_relations(self, organizations):
+        for data in demo_reference.RELATIONS:
+            started_on = data["started_on"]
+            self._get_or_create(
+                OrganizationRelation,
+                {
+                    "organization": organizations[data["organization"]],
+                    "kind": data["kind"],
+                    "related": organizations[data["related"]],
+                },
+                {
+                    "through": organizations.get(data["through"]),
+                    "started_on": datetime.date.fromisoformat(started_on) if started_on else None,
+                },
+            )
 
     def load_people(self):
         people = {}
@@ -182,6 +208,7 @@ class Command(BaseCommand):
             Quote.objects.create(
                 release=release,
                 appointment=appointments[demo_reference.SPEAKERS[quote["speaker"]]],
+                after_paragraph=quote.get("after_paragraph"),
                 order=order,
                 **translated("text", quote["text"]),
             )
@@ -244,4 +271,28 @@ class Command(BaseCommand):
             event.organizers.set(organizations[key] for key in demo_reference.EVENT_ORGANIZERS)
             event.speakers.set(appointments[key] for key in demo_reference.EVENT_SPEAKERS)
             event.related_releases.add(release)
+            self.load_programme(event, appointments, data["sessions"])
         return event
+
+    def load_programme(self, event, appointments, sessions):
+        for data in sessions:
+            session = Session.objects.create(
+                event=event,
+                kind=data["kind"],
+                starts_at=parse_brussels(data["starts_at"]),
+                ends_at=parse_brussels(data["ends_at"]),
+                **translated("title", data["title"]),
+                **translated("description", data.get("description", {})),
+                **translated("location", data.get("location", {})),
+            )
+            for position, participant in enumerate(data["participants"]):
+                official = participant.get("official")
+                SessionParticipant.objects.create(
+                    session=session,
+                    part=participant["part"],
+                    appointment=appointments[official] if official else None,
+                    name=participant.get("name", ""),
+                    order=position,
+                    **translated("function", participant.get("function", {})),
+                    **translated("organization_name", participant.get("organization_name", {})),
+                )
