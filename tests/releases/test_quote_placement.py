@@ -22,7 +22,7 @@ from releases.placement import paragraph_count, place_quotes
 from tests.conftest import brussels
 from tests.public import reverse_in, url_in
 
-SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "communique-2017-05-30-fr.txt"
+SEED = Path(settings.BASE_DIR) / "demo" / "source" / "communique-2017-05-30-fr.txt"
 #: The beginnings of the two quotations of the communiqué.
 DE_BLOCK, DE_CROO = "Notre protection sociale belge", "L’atteinte des objectifs"
 
