@@ -252,7 +252,11 @@ LEGAL = {
 
 CONTACT = {
     "kind": SitePage.Kind.CONTACT,
-    "title": {"fr": "Contact", "nl": "Contact", "en": "Contact"},
+    "title": {
+        "fr": "Contacter le service de presse",
+        "nl": "Contact met de persdienst",
+        "en": "Contact the press office",
+    },
     "body": {
         "fr": _html(
             "fr",

@@ -222,7 +222,7 @@ def test_staff_without_the_permission_get_403(client, demo, press_officer, db):
         assert client.get(url).status_code == 403
         assert client.post(url, {"title_fr": "Piraté"}).status_code == 403
     contact.refresh_from_db()
-    assert contact.title_fr == "Contact"
+    assert contact.title_fr == "Contacter le service de presse"
 
 
 def test_editors_may_preview_a_page_without_a_body_never_stored(client, demo, editor):
