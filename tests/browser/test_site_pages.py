@@ -1,4 +1,4 @@
-"""The four site pages in a real browser: axe-clean in every language, reached from
+"""The four site pages (site_pages/) in a real browser: axe-clean in every language, reached from
 the footer, no cookie."""
 
 import pytest
