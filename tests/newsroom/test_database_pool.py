@@ -148,3 +148,27 @@ def test_without_prepared_statements_the_release_page_query_is_never_prepared():
     finally:
         wrapper.close()
         wrapper.close_pool()
+
+
+def jit(wrapper):
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit')")
+        return cursor.fetchone()[0]
+
+
+def test_the_jit_compiler_is_off_for_our_connections_and_stays_off_after_a_reset():
+    """settings.py turns PostgreSQL's JIT off (DATABASE_JIT): it compiled the public
+    rule's queries for 150-450 ms each on small tables. The server's default is on."""
+    assert jit(connection) == "off"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reset_val FROM pg_settings WHERE name = 'jit'")
+        assert cursor.fetchone()[0] == "off"  # the session's own default, not a SET
+    wrapper = pooled("pool_jit")
+    try:
+        with wrapper.cursor() as cursor:  # a request that turned it on
+            cursor.execute("SET jit = on")
+        wrapper.close()
+        assert jit(wrapper) == "off"  # the reset puts back the session's default
+    finally:
+        wrapper.close()
+        wrapper.close_pool()
