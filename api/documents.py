@@ -112,8 +112,8 @@ def speaker(appointment):
 
 
 def organization_document(organization, lang):
-    """``organization`` with ``public_relations`` (the public ones naming it, read by
-    the caller)."""
+    """``organization`` with ``public_relations`` (the public ones naming it) and
+    ``public_parent_id`` (its parent, when public), read by the caller."""
 
     def build(item, language):
         return {
@@ -128,7 +128,7 @@ def organization_document(organization, lang):
         "id": organization.pk,
         "slug": organization.slug,
         "kind": organization.kind,
-        "parent_id": organization.parent_id,
+        "parent_id": organization.public_parent_id,
         "website": organization.website,
         "api_url": api_url("organization", organization_id=organization.pk),
         "relations": [

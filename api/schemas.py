@@ -204,7 +204,9 @@ class Organization(Schema):
     id: int
     slug: str = Field(description="The `organization` filter's value.")
     kind: str
-    parent_id: int | None
+    parent_id: int | None = Field(
+        description="The organization it is part of, when that one is public too."
+    )
     website: str
     api_url: str
     relations: list[OrganizationRelation] = Field(

@@ -28,6 +28,45 @@ def is_public_now(request, organization):
     )
 
 
+def shown_ancestors(request, organization):
+    """The hierarchy above ``organization`` its page shows: its parent and up, each
+    only while it is public (one that no live content names is left out, with all
+    above it), read for the public once per content version (fragment cache)."""
+    chain = organization.ancestors()
+    if not chain or may_preview(request.user, Organization):
+        return chain
+    public = set(
+        cached_fragment(
+            request,
+            "organization-public-ancestors",
+            [organization.pk],
+            lambda: list(
+                Organization.objects.public()
+                .filter(pk__in=[ancestor.pk for ancestor in chain])
+                .values_list("pk", flat=True)
+            ),
+        )
+    )
+    shown = []
+    for ancestor in reversed(chain):
+        if ancestor.pk not in public:
+            break
+        shown.insert(0, ancestor)
+    return shown
+
+
+def with_shown_parents(organizations):
+    """``organizations`` (all the public ones) with ``shown_parent``: the parent when
+    it is public itself, else None."""
+    organizations = list(organizations)
+    public = {organization.pk for organization in organizations}
+    for organization in organizations:
+        organization.shown_parent = (
+            organization.parent if organization.parent_id in public else None
+        )
+    return organizations
+
+
 class RelationRow:
     """A relation as one organization's page says it: "Hosted by X, through Y,
     since 2016" on the subject's, "Hosts X" on the related one's, and "X hosted by
@@ -104,6 +143,12 @@ class OrganizationListView(ListView):
     def get_queryset(self):
         return Organization.objects.public().select_related("parent")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Read when the template draws its fragment, not before.
+        context["organizations"] = SimpleLazyObject(lambda: with_shown_parents(self.object_list))
+        return context
+
 
 class OrganizationDetailView(TranslatedSlugDetailView):
     """An organization, its hierarchy and the latest releases by or about it.
@@ -155,6 +200,7 @@ class OrganizationDetailView(TranslatedSlugDetailView):
                     .get()
                 ),
             ),
+            ancestors=shown_ancestors(self.request, organization),
             # Read when the template draws its fragment, not before.
             children=children,
             relations=SimpleLazyObject(lambda: relation_rows(organization, relations)),

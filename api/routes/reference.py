@@ -42,8 +42,17 @@ def organizations():
 
 def with_relations(rows):
     """Give each organization its public relations (``public_relations``), read for
-    all of them in one query."""
+    all of them in one query, and its parent's id when that one is public
+    (``public_parent_id``, one query)."""
     rows = list(rows)
+    parents = {row.parent_id for row in rows if row.parent_id is not None}
+    public_parents = (
+        set(Organization.objects.public().filter(pk__in=parents).values_list("pk", flat=True))
+        if parents
+        else set()
+    )
+    for row in rows:
+        row.public_parent_id = row.parent_id if row.parent_id in public_parents else None
     relations = list(
         OrganizationRelation.objects.public()
         .filter(Q(organization__in=rows) | Q(related__in=rows) | Q(through__in=rows))

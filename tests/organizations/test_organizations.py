@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -52,3 +54,74 @@ def test_generated_slugs_never_collide_across_languages(db):
     second = Organization.objects.create(name_fr="Agence", kind="agency")
     third = Organization.objects.create(name_fr="Autre", name_nl="Agence", kind="agency")
     assert (first.slug_fr, second.slug_fr, third.slug_nl) == ("agence", "agence-2", "agence-3")
+
+
+def test_a_page_shows_the_hierarchy_above_it_only_as_far_as_it_is_public(
+    client, organization, person, make_release, clock
+):
+    """Public are the organizations live content names, their parents and grandparents,
+    and those of public officials' roles. A page, the list and the API show a parent
+    only when it is public too: a cabinet public through a quoted minister's role does
+    not reveal the chancellery above it, nor the page of a grandparent what is above."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from organizations.models import Appointment, Role
+    from releases.models import Quote
+
+    state = Organization.objects.create(name_fr="Royaume", kind="government")
+    country = Organization.objects.create(name_fr="État fédéral", kind="government", parent=state)
+    government = Organization.objects.create(
+        name_fr="Gouvernement fédéral", kind="government", parent=country
+    )
+    organization.parent = government
+    organization.save()
+    chancellery = Organization.objects.create(name_fr="Chancellerie secrète", kind="other")
+    cabinet = Organization.objects.create(
+        name_fr="Cabinet du Premier ministre", kind="cabinet", parent=chancellery
+    )
+    role = Role.objects.create(title_fr="Premier ministre", organization=cabinet)
+    appointment = Appointment.objects.create(
+        person=person, role=role, started_on=datetime.date(2014, 10, 11)
+    )
+    go_live = timezone.now() + datetime.timedelta(hours=1)
+    release = make_release(publish_at=go_live)  # issued by `organization`
+    Quote.objects.create(release=release, appointment=appointment, text_fr="Une réforme.")
+    clock.set(go_live)
+
+    public = set(Organization.objects.public().values_list("name_fr", flat=True))
+    assert public == {
+        "SPF Sécurité sociale",
+        "Gouvernement fédéral",
+        "État fédéral",
+        "Cabinet du Premier ministre",
+    }
+
+    def breadcrumbs(item):
+        page = client.get(item.get_absolute_url()).content.decode()
+        nav = re.search(r'<nav aria-label="[^"]*" class="breadcrumbs">(.*?)</nav>', page, re.S)
+        return re.findall(r'<a href="[^"]*">([^<]*)</a>', nav.group(1)) if nav else []
+
+    assert breadcrumbs(organization) == ["État fédéral", "Gouvernement fédéral"]
+    assert breadcrumbs(country) == []  # the kingdom is named by nothing live
+    assert breadcrumbs(cabinet) == []  # nor is the chancellery
+    with translation.override("fr"):
+        listing = client.get(reverse("organizations:list")).content.decode()
+    entries = dict(
+        re.findall(r'<li><a href="[^"]*">([^<]*)</a> <span class="meta">(.*?)</span>', listing)
+    )
+    assert "Gouvernement fédéral" in entries["SPF Sécurité sociale"]  # "part of"
+    assert entries["Cabinet du Premier ministre"] == "Cabinet ministériel"
+    assert "Chancellerie" not in listing and "Royaume" not in listing
+    parents = {
+        item["id"]: item["parent_id"]
+        for item in client.get("/api/v1/organizations").json()["items"]
+    }
+    assert parents == {
+        organization.pk: government.pk,
+        government.pk: country.pk,
+        country.pk: None,
+        cabinet.pk: None,
+    }
