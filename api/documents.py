@@ -111,6 +111,41 @@ def speaker(appointment):
     }
 
 
+def session_participant(participant):
+    """A session's speaker or moderator: an official as ``speaker()`` gives them, or
+    someone from outside the government, with their function and organization."""
+    if participant.appointment_id:
+        return {
+            **speaker(participant.appointment),
+            "part": participant.part,
+            "organization_name": participant.appointment.role.organization.name,
+        }
+    return {
+        "official_id": None,
+        "name": participant.name,
+        "role": participant.function,
+        "organization_id": None,
+        "api_url": None,
+        "part": participant.part,
+        "organization_name": participant.organization_name,
+    }
+
+
+def session_document(session):
+    """A session of an event's programme (read with the entry's language active)."""
+    return {
+        "id": session.pk,
+        "kind": session.kind,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "title": session.title,
+        "description": session.description,
+        "location": session.location,
+        "speakers": [session_participant(p) for p in session.speakers],
+        "moderators": [session_participant(p) for p in session.moderators],
+    }
+
+
 def organization_document(organization, lang):
     """``organization`` with ``public_relations`` (the public ones naming it) and
     ``public_parent_id`` (its parent, when public), read by the caller."""
@@ -298,8 +333,9 @@ def release_document(release, lang, changes):
 
 
 def event_document(event, lang, changes):
-    """``event`` with its organizers, speakers (person, role, organization), live
-    related releases (``live_releases``), images and documents prefetched."""
+    """``event`` with its organizers, speakers (person, role, organization), programme
+    (sessions and their participants), live related releases (``live_releases``),
+    images and documents prefetched."""
 
     def build(item, language):
         shown = item.in_language(language)
@@ -316,6 +352,7 @@ def event_document(event, lang, changes):
             "updated_at": updated_in(item, language, changes, untracked=item.publish_at),
             "organizers": [organization_ref(o) for o in item.organizers.all()],
             "speakers": [speaker(appointment) for appointment in item.speakers.all()],
+            "sessions": [session_document(session) for session in item.sessions.all()],
             "images": [image_document(image) for image in item.images.all()],
             "documents": [document_document(document) for document in item.documents.all()],
         }

@@ -61,6 +61,39 @@ class Speaker(Schema):
     api_url: str
 
 
+class SessionParticipant(Schema):
+    part: str = Field(description="`speaker` or `moderator`.")
+    official_id: int | None = Field(
+        description="The official, or null for someone from outside the government."
+    )
+    name: str
+    role: str = Field(
+        description="An official's role held on the day of the session, or the function "
+        "of someone from outside. " + PART_TEXT
+    )
+    organization_id: int | None = Field(description="The organization of an official's role.")
+    organization_name: str = Field(
+        description="The organization of the role, or the one someone from outside "
+        "belongs to. " + PART_TEXT
+    )
+    api_url: str | None = Field(description="The official's document, or null.")
+
+
+class Session(Schema):
+    id: int
+    kind: str = Field(
+        description="`welcome`, `opening`, `keynote`, `talk`, `panel`, `workshop`, "
+        "`break`, `closing` or `other`."
+    )
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    title: str = Field(description=PART_TEXT)
+    description: str = Field(description="Plain text. " + PART_TEXT)
+    location: str = Field(description="The room. " + PART_TEXT)
+    speakers: list[SessionParticipant]
+    moderators: list[SessionParticipant]
+
+
 class Quote(Schema):
     text: str = Field(description=PART_TEXT)
     speaker: Speaker
@@ -164,6 +197,7 @@ class EventContent(Schema):
     updated_at: datetime.datetime
     organizers: list[OrganizationRef]
     speakers: list[Speaker]
+    sessions: list[Session] = Field(description="The programme, in order of time.")
     images: list[Image]
     documents: list[Document]
 

@@ -220,7 +220,7 @@ def _queries(client, url):
 )
 def test_query_counts_do_not_grow_with_the_page(client, demo, settings, url):
     """The page cache off: what the view itself costs, for 1 or 12 items."""
-    from events.models import Event
+    from events.models import Event, Session, SessionParticipant
     from organizations.models import Appointment, Organization, Person, Role
     from releases.models import Quote, Topic
 
@@ -254,8 +254,58 @@ def test_query_counts_do_not_grow_with_the_page(client, demo, settings, url):
         event.organizers.add(organization)
         event.speakers.add(appointment)
         event.related_releases.add(release)
+        session = Session.objects.create(
+            event=event,
+            title_fr=f"Débat {n}",
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+        )
+        SessionParticipant.objects.create(session=session, appointment=appointment)
+        SessionParticipant.objects.create(session=session, part="moderator", name=f"Modé {n}")
     assert len(client.get(url).json()["items"]) >= 12
     assert _queries(client, url) == first
+
+
+def test_an_events_document_holds_its_programme_in_each_language(client, demo):
+    """The demo conference's sessions, in order, with their times, texts in each
+    language (German falls back as on the page), officials with the role held that
+    day and the speaker from outside with his function."""
+    from events.models import Event
+    from tests.public import DEMO_EVENT
+
+    event = Event.objects.get(slug_fr=DEMO_EVENT)
+    content = client.get(f"/api/v1/events/{event.pk}").json()["content"]
+    sessions = content["fr"]["sessions"]
+    assert [s["kind"] for s in sessions] == [
+        "welcome", "opening", "talk", "talk", "keynote", "break", "panel", "closing"
+    ]  # fmt: skip
+    starts = [s["starts_at"] for s in sessions]
+    assert starts == sorted(starts) and starts[0].startswith("2017-05-30T07:30")  # 09:30 CEST
+    opening = sessions[1]
+    assert opening["title"] == "Ouverture de la conférence"
+    assert opening["location"] == "Auditorium"
+    assert opening["speakers"] == [
+        {
+            "part": "speaker",
+            "official_id": None,
+            "name": "Tom Auwers",
+            "role": "Président du comité de direction",
+            "organization_id": None,
+            "organization_name": "SPF Sécurité sociale",
+            "api_url": None,
+        }
+    ]
+    de_block = sessions[2]["speakers"][0]
+    assert de_block["name"] == "Maggie De Block" and de_block["part"] == "speaker"
+    assert de_block["api_url"].endswith(f"/api/v1/officials/{de_block['official_id']}")
+    panel = sessions[6]
+    assert [p["name"] for p in panel["speakers"]] == ["Alexander De Croo", "Neven Mimica"]
+    assert [p["name"] for p in panel["moderators"]] == ["Tom Auwers"]
+    assert content["nl"]["sessions"][1]["title"] == "Opening van de conferentie"
+    assert content["nl"]["sessions"][1]["speakers"][0]["organization_name"] == (
+        "FOD Sociale Zekerheid"
+    )
+    assert content["en"]["sessions"][5]["title"] == "Coffee break"
 
 
 def test_the_openapi_schema_describes_every_endpoint(client, db):
