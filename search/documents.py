@@ -108,9 +108,42 @@ def release_parts(release, reader_language):
     )
 
 
+def session_officials(event):
+    """The appointments of the officials speaking or moderating in ``event``'s
+    programme (sessions and participants prefetched)."""
+    return [
+        participant.appointment
+        for session in event.sessions.all()
+        for participant in session.participants.all()
+        if participant.appointment_id
+    ]
+
+
+def _session_parts(event, shown, reader_language):
+    """The programme's texts (each session's title and description, as the page in
+    ``shown`` gives them) and the names of its speakers from outside the government
+    with their function and organization (as a reader of ``reader_language`` reads
+    them)."""
+    parts, names = [], []
+    for session in event.sessions.all():
+        for field in ("title", "description"):
+            language = shown if localized(session, field, shown) else event.original_language
+            if text := plain_text(localized(session, field, language)):
+                parts.append(Part(text, language, TEXT))
+        with translation.override(reader_language):
+            names += [
+                name
+                for participant in session.participants.all()
+                if not participant.appointment_id
+                for name in (participant.name, participant.function, participant.organization_name)
+            ]
+    return parts + [Part(plain_text(name), reader_language, NAMES) for name in names if name]
+
+
 def event_parts(event, reader_language):
-    """The parts of ``event`` for a reader of ``reader_language``. Expects organizers
-    and speakers (with person and role) prefetched."""
+    """The parts of ``event`` for a reader of ``reader_language``. Expects organizers,
+    speakers (with person and role) and the programme's sessions and participants
+    (with the officials' person and role) prefetched."""
     shown = event.content_language(reader_language)
     texts = event.in_language(shown)
     parts = (
@@ -126,8 +159,14 @@ def event_parts(event, reader_language):
             for field in ("venue_name", "venue_address", "registration_note")
         ]
     )
-    return parts + _names(
-        reader_language, organizations=event.organizers.all(), appointments=event.speakers.all()
+    return (
+        parts
+        + _session_parts(event, shown, reader_language)
+        + _names(
+            reader_language,
+            organizations=event.organizers.all(),
+            appointments=[*event.speakers.all(), *session_officials(event)],
+        )
     )
 
 
@@ -184,7 +223,10 @@ def event_facets(event):
         "event",
         event.publish_at,
         organizations=[organization.pk for organization in event.organizers.all()],
-        officials=[appointment.person_id for appointment in event.speakers.all()],
+        officials=[
+            appointment.person_id
+            for appointment in [*event.speakers.all(), *session_officials(event)]
+        ],
     )
 
 

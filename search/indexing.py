@@ -13,7 +13,7 @@ from itertools import islice
 from django.db import connection
 from django.db.models import Prefetch
 
-from events.models import Event
+from events.models import Event, Session, SessionParticipant
 from organizations.models import Appointment
 from releases.models import PressRelease, Quote
 
@@ -137,6 +137,17 @@ def index_events(queryset=None):
     queryset = queryset.prefetch_related(
         "organizers",
         Prefetch("speakers", queryset=Appointment.objects.select_related("person", "role")),
+        Prefetch(
+            "sessions",
+            queryset=Session.objects.prefetch_related(
+                Prefetch(
+                    "participants",
+                    queryset=SessionParticipant.objects.select_related(
+                        "appointment__person", "appointment__role"
+                    ),
+                )
+            ),
+        ),
     )
     count = 0
     for batch in _batches(queryset.iterator(chunk_size=BATCH_SIZE)):

@@ -1,13 +1,14 @@
 """Keep the search index up to date: whenever a release, an event, or a name they
-show (organization, official, role, topic, quote) changes, the documents that
-contain it are rebuilt in the same transaction."""
+show (organization, official, role, topic, quote, a session of the programme and its
+participants) changes, the documents that contain it are rebuilt in the same
+transaction."""
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from events.models import Event
+from events.models import Event, Session, SessionParticipant
 from newsroom.languages import translated_columns
 from organizations.models import Appointment, Organization, Person, Role
 from releases.models import PressRelease, Quote, Topic
@@ -61,6 +62,32 @@ def quote_deleted(sender, instance, origin=None, **kwargs):
         index_releases(PressRelease.objects.filter(pk=instance.release_id))
 
 
+@receiver(post_save, sender=Session)
+@receiver(post_delete, sender=Session)
+def session_changed(sender, instance, raw=False, origin=None, **kwargs):
+    """A session's texts are in its event's documents. Not when its event is being
+    deleted (its documents go with it)."""
+    if raw or (origin is not None and _deleting(origin, Event)):
+        return
+    index_events(Event.objects.filter(pk=instance.event_id))
+
+
+@receiver(post_save, sender=SessionParticipant)
+@receiver(post_delete, sender=SessionParticipant)
+def participant_changed(sender, instance, raw=False, origin=None, **kwargs):
+    """A speaker's or moderator's name (and an official's facet) is in the event's
+    documents. Not when the session or its event is being deleted."""
+    if raw or (origin is not None and _deleting(origin, Event, Session)):
+        return
+    index_events(Event.objects.filter(sessions=instance.session_id))
+
+
+def _deleting(origin, *models):
+    """Whether the deletion that sent a signal started from one of ``models``."""
+    deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return deleted in models
+
+
 # Names: a save re-indexes the items that show the name only when a name they
 # show changed (a new logo or website changes nothing searched).
 INDEXED_NAMES = {
@@ -105,7 +132,9 @@ def _items_naming(instance):
     }[type(instance)]()
     return (
         PressRelease.objects.filter(quotes__appointment__in=appointments).distinct(),
-        Event.objects.filter(speakers__in=appointments).distinct(),
+        Event.objects.filter(
+            Q(speakers__in=appointments) | Q(sessions__participants__appointment__in=appointments)
+        ).distinct(),
     )
 
 

@@ -551,3 +551,51 @@ def test_a_quote_moved_to_another_release_takes_its_official_along(
     quote.release = second
     quote.save()
     assert sorted(found(client, "pensions", official=person.slug)) == ["Pensions B", "Pensions C"]
+
+
+def test_the_programme_is_searched_and_the_index_follows_its_changes(
+    client, make_event, appointment
+):
+    """Session titles and descriptions, speakers from outside with their function,
+    and officials speaking only in a session (the "official" filter too) find the
+    event; a change to the programme reaches the index at once."""
+    from events.models import Session, SessionParticipant
+
+    event = make_event(title_fr="Conférence SOCIEUX+")
+    session = Session.objects.create(
+        event=event,
+        kind="panel",
+        title_fr="Table ronde sur le Maroc",
+        description_fr="Les projets menés avec la Chine.",
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+    )
+    outsider = SessionParticipant.objects.create(
+        session=session,
+        part="moderator",
+        name="Tom Auwers",
+        function_fr="Président du comité de direction",
+    )
+    SessionParticipant.objects.create(session=session, appointment=appointment)
+    person = appointment.person
+    assert found(client, "Maroc") == ["Conférence SOCIEUX+"]
+    assert found(client, "Chine") == ["Conférence SOCIEUX+"]
+    assert found(client, "Auwers") == ["Conférence SOCIEUX+"]
+    assert found(client, "comité de direction") == ["Conférence SOCIEUX+"]
+    assert found(client, "De Block") == ["Conférence SOCIEUX+"]
+    assert found(client, "SOCIEUX", official=person.slug) == ["Conférence SOCIEUX+"]
+
+    session.title_fr = "Table ronde sur la Tunisie"
+    session.save()
+    assert found(client, "Maroc") == [] and found(client, "Tunisie") == ["Conférence SOCIEUX+"]
+    person.last_name = "De Blok"
+    person.save()
+    assert found(client, "Blok") == ["Conférence SOCIEUX+"]
+    outsider.delete()
+    assert found(client, "Auwers") == []
+    session.delete()
+    assert found(client, "Tunisie") == [] and found(client, "Blok") == []
+    assert found(client, "SOCIEUX") == ["Conférence SOCIEUX+"]
+    # Nothing live shows the minister any more: the filter names no public official.
+    response = client.get(search_url(), {"q": "SOCIEUX", "official": person.slug})
+    assert response.status_code == 404
