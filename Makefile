@@ -50,8 +50,13 @@ run: demo
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite in TEST_JOBS processes (pytest-xdist), each with its own test database;
+# tests are handed out one by one in the collection's order, so each process still runs
+# the transactional tests (which empty their database) after the others.
+# TEST_JOBS=0 runs it in this process.
+TEST_JOBS ?= 2
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(if $(filter-out 0,$(TEST_JOBS)),-n $(TEST_JOBS) --dist load) $(PYTEST_ARGS)
 
 # Benchmarks (docs/benchmarks.md), by hand, never in `make test`: the public pages under
 # gunicorn driven by wrk, warm (page cache on) and cold (off), the 304 path and a go-live

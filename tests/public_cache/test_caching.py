@@ -589,7 +589,10 @@ def test_a_fragment_cache_that_does_not_answer_never_breaks_a_page(
 
 # --- a shared Redis, as several web nodes use it --------------------------------------
 
-REDIS_URL = "redis://127.0.0.1:6379/2"  # db 2: these tests flush it, and only it
+# These tests flush their database, and only it: db 2, 3, ... one per test process
+# (pytest-xdist's gw0, gw1, ...), so that two processes never flush each other's.
+_PROCESS = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = f"redis://127.0.0.1:6379/{2 + _PROCESS}"
 
 
 def redis_or_skip():
