@@ -124,19 +124,21 @@ def _session_parts(event, shown, reader_language):
     ``shown`` gives them) and the names of its speakers from outside the government
     with their function and organization (as a reader of ``reader_language`` reads
     them)."""
-    parts, names = [], []
-    for session in event.sessions.all():
+    sessions = event.sessions.all()
+    parts = []
+    for session in sessions:
         for field in ("title", "description"):
             language = shown if localized(session, field, shown) else event.original_language
             if text := plain_text(localized(session, field, language)):
                 parts.append(Part(text, language, TEXT))
-        with translation.override(reader_language):
-            names += [
-                name
-                for participant in session.participants.all()
-                if not participant.appointment_id
-                for name in (participant.name, participant.function, participant.organization_name)
-            ]
+    with translation.override(reader_language):
+        names = [
+            name
+            for session in sessions
+            for participant in session.participants.all()
+            if not participant.appointment_id
+            for name in (participant.name, participant.function, participant.organization_name)
+        ]
     return parts + [Part(plain_text(name), reader_language, NAMES) for name in names if name]
 
 

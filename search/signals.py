@@ -53,12 +53,17 @@ def quote_saved(sender, instance, raw=False, **kwargs):
         index_releases(PressRelease.objects.filter(pk__in=releases))
 
 
+def _deleting(origin, *models):
+    """Whether the deletion that sent a signal started from one of ``models``."""
+    deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return deleted in models
+
+
 @receiver(post_delete, sender=Quote)
 def quote_deleted(sender, instance, origin=None, **kwargs):
     # Only when the quote itself was deleted: when its release is being deleted, the
     # release's document goes with it (and must not be written again).
-    deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
-    if deleted is Quote:
+    if _deleting(origin, Quote):
         index_releases(PressRelease.objects.filter(pk=instance.release_id))
 
 
@@ -80,12 +85,6 @@ def participant_changed(sender, instance, raw=False, origin=None, **kwargs):
     if raw or (origin is not None and _deleting(origin, Event, Session)):
         return
     index_events(Event.objects.filter(sessions=instance.session_id))
-
-
-def _deleting(origin, *models):
-    """Whether the deletion that sent a signal started from one of ``models``."""
-    deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
-    return deleted in models
 
 
 # Names: a save re-indexes the items that show the name only when a name they

@@ -297,18 +297,19 @@ class Command(BaseCommand):
         Session.objects.bulk_create([session for session, _ in created])
         participants = []
         for session, people in created:
-            for position, participant in enumerate(people):
-                official = participant.get("official")
-                participant = SessionParticipant(
-                    session=session,
-                    part=participant["part"],
-                    appointment=appointments[official] if official else None,
-                    name=participant.get("name", ""),
-                    order=position,
-                    **translated("function", participant.get("function", {})),
-                    **translated("organization_name", participant.get("organization_name", {})),
+            for position, person in enumerate(people):
+                official = person.get("official")
+                participants.append(
+                    SessionParticipant(
+                        session=session,
+                        part=person["part"],
+                        appointment=appointments[official] if official else None,
+                        name=person.get("name", ""),
+                        order=position,
+                        **translated("function", person.get("function", {})),
+                        **translated("organization_name", person.get("organization_name", {})),
+                    )
                 )
-                participants.append(participant)
         SessionParticipant.objects.bulk_create(participants)
         index_events(Event.objects.filter(pk=event.pk))
         content_changed()
